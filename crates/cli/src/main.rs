@@ -1,0 +1,123 @@
+//! `hamyar-cli`: a thin layer over the same store functions the desktop app uses.
+//! Exit codes: 0 ok, 2 rejected input or rule, 3 integrity failure, 1 anything else.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use hamyar_core::IpcError;
+use hamyar_core::profile::{CooperativeKind, Province};
+use hamyar_store::ExitClass;
+
+/// Hamyar (همیار) command line: the cooperative's ledger without the window.
+#[derive(Debug, Parser)]
+#[command(name = "hamyar-cli", version, about)]
+struct Cli {
+    /// Data folder holding hamyar.sqlite3 (default: $HAMYAR_DATA_DIR, else the app's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Print JSON on stdout (errors too, as {code, message, details}).
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create the ledger (or open and migrate an existing one).
+    Init {
+        /// Also record the demo cooperative (only into an empty ledger).
+        #[arg(long)]
+        demo: bool,
+    },
+    /// The cooperative's profile.
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+    /// Check SQLite integrity, every hash chain and every projection; exit 3 on any problem.
+    Verify,
+    /// Convert a date: ISO YYYY-MM-DD or Jalali YYYY/MM/DD, in any digit form.
+    Date {
+        /// The date to convert.
+        value: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ProfileCommand {
+    /// Show the recorded profile.
+    Show,
+    /// Set profile fields; fields not given keep their recorded values.
+    Set(Box<ProfileFields>),
+}
+
+/// One option per profile field.
+#[derive(Debug, clap::Args)]
+struct ProfileFields {
+    /// Registered name.
+    #[arg(long)]
+    name: Option<String>,
+    /// Legal-entity national ID (شناسه ملی), 11 digits.
+    #[arg(long)]
+    legal_id: Option<String>,
+    /// Registration number (شماره ثبت).
+    #[arg(long)]
+    registration_number: Option<String>,
+    /// Registration date: Jalali YYYY/MM/DD or ISO YYYY-MM-DD.
+    #[arg(long)]
+    registration_date: Option<String>,
+    /// Kind: production, distribution, services, consumer, housing, credit, multi_purpose.
+    #[arg(long, value_parser = commands::parse_wire::<CooperativeKind>)]
+    kind: Option<CooperativeKind>,
+    /// Province, e.g. tehran, markazi, razavi_khorasan.
+    #[arg(long, value_parser = commands::parse_wire::<Province>)]
+    province: Option<Province>,
+    /// City.
+    #[arg(long)]
+    city: Option<String>,
+    /// Postal address.
+    #[arg(long)]
+    address: Option<String>,
+    /// Postal code, 10 digits.
+    #[arg(long)]
+    postal_code: Option<String>,
+    /// Landline or mobile number.
+    #[arg(long)]
+    phone: Option<String>,
+    /// Jalali month and day the fiscal year starts on, MM/DD (default 01/01).
+    #[arg(long, value_name = "MM/DD")]
+    fiscal_year_start: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = cli.json;
+    match commands::run(cli) {
+        Ok(output) => {
+            println!("{}", if json { output.json } else { output.human });
+            ExitCode::from(output.exit)
+        }
+        Err(failure) => {
+            report(&failure.error, json);
+            ExitCode::from(match failure.class {
+                ExitClass::Rejected => 2,
+                ExitClass::Integrity => 3,
+                ExitClass::Other => 1,
+            })
+        }
+    }
+}
+
+fn report(error: &IpcError, json: bool) {
+    if json {
+        println!("{}", serde_json::to_string(error).unwrap_or_else(|_| error.to_string()));
+        return;
+    }
+    eprintln!("error [{}]: {}", error.code, error.message);
+    for f in error.details.iter().flat_map(|d| d.fields.iter()) {
+        let field = serde_json::to_value(f.field).map(|v| v.to_string()).unwrap_or_default();
+        eprintln!("  {}: {} ({})", field.trim_matches('"'), f.code.english(), f.code);
+    }
+}

@@ -1,0 +1,19 @@
+//! Hamyar's ledger on SQLite (دفتر): a hash-chained, append-only journal of events with
+//! projections that queries read. One [`Store::open`] applies every pragma and migration;
+//! every user action is one IMMEDIATE transaction through [`Store::write`].
+
+pub mod dashboard;
+mod db;
+pub mod demo;
+mod error;
+pub mod journal;
+pub mod paths;
+pub mod profile;
+mod projection;
+pub mod verify;
+
+pub use db::{SCHEMA_VERSION, Store, Writer};
+pub use error::{ExitClass, StoreError};
+
+/// Result of a store operation.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
