@@ -1,0 +1,78 @@
+//! IPC commands: parse → call the store → map the error. Nothing else lives here.
+
+use chrono::Utc;
+use hamyar_core::IpcError;
+use hamyar_core::profile::{CooperativeProfile, ProfileCheck, ProfileInput};
+use hamyar_store::dashboard::{self, Dashboard};
+use hamyar_store::profile::{self, SavedProfile};
+use hamyar_store::verify::{self, VerifyReport};
+use hamyar_store::{StoreError, demo};
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::state::AppState;
+
+/// Who recorded an event from the window (users and roles arrive with their own feature).
+const AUTHOR: &str = "app";
+
+type Reply<T> = Result<T, IpcError>;
+
+fn ipc(e: StoreError) -> IpcError {
+    e.to_ipc()
+}
+
+/// Facts about this installation, for the settings screen.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct AppInfo {
+    /// Hamyar's version.
+    pub version: String,
+    /// The data folder.
+    pub data_dir: String,
+    /// The ledger file.
+    pub database_path: String,
+    /// This installation's journal chain.
+    pub device_id: String,
+}
+
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
+    let store = state.store()?;
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_dir: state.data_dir.as_ref().map(|d| d.display().to_string()).unwrap_or_default(),
+        database_path: store.path().display().to_string(),
+        device_id: store.device_id().to_owned(),
+    })
+}
+
+#[tauri::command]
+pub async fn dashboard(state: State<'_, AppState>) -> Reply<Dashboard> {
+    dashboard::figures(&*state.store()?, Utc::now()).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn profile_get(state: State<'_, AppState>) -> Reply<Option<CooperativeProfile>> {
+    profile::get(&*state.store()?).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn profile_check(input: ProfileInput) -> Reply<ProfileCheck> {
+    Ok(profile::check(&input, Utc::now()))
+}
+
+#[tauri::command]
+pub async fn profile_save(state: State<'_, AppState>, input: ProfileInput) -> Reply<SavedProfile> {
+    profile::save(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn demo_create(state: State<'_, AppState>) -> Reply<CooperativeProfile> {
+    demo::create(&mut *state.store()?, AUTHOR, Utc::now()).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn ledger_verify(state: State<'_, AppState>) -> Reply<VerifyReport> {
+    verify::run(&mut *state.store()?).map_err(ipc)
+}

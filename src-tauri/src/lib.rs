@@ -1,0 +1,71 @@
+//! Hamyar's desktop shell (پوسته دسکتاپ): opens the ledger, registers the IPC commands, and
+//! runs the window. Logic lives in `hamyar-store` and `hamyar-core`; commands stay thin.
+
+mod command_names;
+mod commands;
+mod state;
+
+pub use command_names::COMMANDS;
+
+/// Builds and runs the app until its last window closes.
+pub fn run() {
+    let context = tauri::generate_context!();
+    let result = tauri::Builder::default()
+        .manage(state::AppState::open())
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::dashboard,
+            commands::profile_get,
+            commands::profile_check,
+            commands::profile_save,
+            commands::demo_create,
+            commands::ledger_verify,
+        ])
+        .run(context);
+    if let Err(e) = result {
+        eprintln!("hamyar: the window could not start: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::COMMANDS;
+
+    fn read(path: &str) -> String {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn every_command_is_registered_allowed_and_wrapped() {
+        let lib = read("src/lib.rs");
+        let capability = read("capabilities/main.json");
+        let api = read("../ui/src/lib/api.ts");
+        for name in COMMANDS {
+            assert!(lib.contains(&format!("commands::{name},")), "{name} is not registered in lib.rs");
+            let permission = format!("\"allow-{}\"", name.replace('_', "-"));
+            assert!(capability.contains(&permission), "{permission} missing from capabilities/main.json");
+            assert!(api.contains(&format!("\"{name}\"")), "{name} is not wrapped in ui/src/lib/api.ts");
+        }
+        assert_eq!(
+            capability.matches("\"allow-").count(),
+            COMMANDS.len(),
+            "a capability allows an unknown command"
+        );
+    }
+
+    #[test]
+    fn the_security_baseline_holds() {
+        let conf: serde_json::Value =
+            serde_json::from_str(&read("tauri.conf.json")).expect("tauri.conf.json parses");
+        assert_eq!(conf["app"]["withGlobalTauri"], false);
+        let csp = &conf["app"]["security"]["csp"];
+        assert_eq!(csp["default-src"], "'self'");
+        assert_eq!(csp["script-src"], "'self'");
+        assert_eq!(conf["app"]["windows"][0]["title"], "همیار");
+        assert_eq!(conf["identifier"], hamyar_store::paths::APP_IDENTIFIER);
+        let manifest = read("Cargo.toml");
+        assert!(!manifest.contains("tauri-plugin"), "no plugin the app does not use");
+    }
+}

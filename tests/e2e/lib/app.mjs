@@ -1,0 +1,117 @@
+// Drives the real Hamyar binary: one tauri-driver (and so one WebKitWebDriver) per app launch,
+// each with its own data folder, so tests never share state.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, "../../..");
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, "target");
+export const appBinary = path.join(targetDir, "debug", "hamyar");
+export const cliBinary = path.join(targetDir, "debug", "hamyar-cli");
+export const artifacts = path.join(root, "tests", "e2e", "artifacts");
+
+/** A fresh, empty data folder. */
+export function freshDataDir() {
+  return mkdtempSync(path.join(tmpdir(), "hamyar-e2e-"));
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port, child, ms = 15000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
+    const open = await new Promise((resolve) => {
+      const s = net.connect(port, "127.0.0.1");
+      s.once("connect", () => { s.destroy(); resolve(true); });
+      s.once("error", () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on ${port} within ${ms} ms`);
+}
+
+/**
+ * Launches the real app on `dataDir` and returns { browser, close }.
+ * The window is the production build (ui/dist embedded), talking to the real Rust backend.
+ */
+export async function launch(dataDir) {
+  if (!existsSync(appBinary)) throw new Error(`${appBinary} is missing: run make build first`);
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
+    env: { ...process.env, HAMYAR_DATA_DIR: dataDir },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    await waitForPort(port, driver);
+    const browser = await remote({
+      hostname: "127.0.0.1",
+      port,
+      logLevel: "warn",
+      capabilities: {
+        browserName: "wry",
+        "wdio:enforceWebDriverClassic": true,
+        "tauri:options": { application: appBinary },
+      },
+    });
+    const close = async () => {
+      try { await browser.deleteSession(); } finally { driver.kill(); }
+    };
+    return { browser, close };
+  } catch (e) {
+    driver.kill();
+    throw e;
+  }
+}
+
+/** Waits for the app's first screen to be drawn by Svelte. */
+export async function ready(browser) {
+  await browser.waitUntil(async () => (await browser.$$("[data-testid=nav-dashboard]")).length > 0, {
+    timeout: 15000,
+    timeoutMsg: "the app shell did not render",
+  });
+}
+
+/** Saves a screenshot after two animation frames (earlier ones can show a stale frame). */
+export async function screenshot(browser, name) {
+  mkdirSync(artifacts, { recursive: true });
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const file = path.join(artifacts, `${name}.png`);
+  await browser.saveScreenshot(file);
+  return file;
+}
+
+/** Runs hamyar-cli --json on a data folder; returns { code, json }. */
+export function cli(dataDir, ...args) {
+  try {
+    const out = execFileSync(cliBinary, ["--data-dir", dataDir, "--json", ...args], { encoding: "utf8" });
+    return { code: 0, json: JSON.parse(out) };
+  } catch (e) {
+    return { code: e.status, json: e.stdout ? JSON.parse(e.stdout) : null };
+  }
+}
+
+/** Clears a field and types a value into it. */
+export async function fill(browser, name, value) {
+  const el = await browser.$(`[name="${name}"]`);
+  await el.waitForDisplayed({ timeout: 5000 });
+  await el.clearValue();
+  await el.setValue(value);
+}
