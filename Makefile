@@ -1,0 +1,51 @@
+# Hamyar — `make run` opens the app, `make test` runs every test tier. Both install what a
+# fresh Debian 12 / Ubuntu 24.04 machine lacks (apt packages, npm packages, tauri-driver).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config file
+APT_TEST := xvfb xauth webkit2gtk-driver sqlite3
+TAURI_DRIVER_VERSION := 2.1.0
+
+.PHONY: help run test build ui package deps-build deps-test check-bindings
+
+help:
+	@echo "make run      build and open Hamyar on your data folder (HAMYAR_DATA_DIR overrides)"
+	@echo "make test     every test tier: static checks, Rust, vitest, real-window e2e"
+	@echo "make package  build the .deb (target/release/bundle/deb/)"
+
+deps-build:
+	@bash scripts/check-node.sh
+	@bash scripts/apt-ensure.sh $(APT_BUILD)
+
+deps-test: deps-build
+	@bash scripts/apt-ensure.sh $(APT_TEST)
+	@cargo install --list | grep -q "^tauri-driver v$(TAURI_DRIVER_VERSION):" || \
+	  cargo install --locked tauri-driver --version $(TAURI_DRIVER_VERSION)
+
+ui/node_modules/.package-lock.json: ui/package-lock.json ui/package.json
+	cd ui && npm ci --no-audit --no-fund
+
+tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json tests/e2e/package.json
+	cd tests/e2e && npm ci --no-audit --no-fund
+
+# The desktop binary embeds ui/dist, so the UI is built first.
+ui: deps-build ui/node_modules/.package-lock.json
+	cd ui && npm run build
+
+build: ui
+	cargo build --locked -p hamyar -p hamyar-cli
+
+run: build
+	./target/debug/hamyar
+
+test: deps-test ui tests/e2e/node_modules/.package-lock.json
+	bash scripts/test.sh
+
+check-bindings:
+	bash scripts/check-bindings.sh
+
+package: ui
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb
+	@ls -l target/release/bundle/deb/*.deb
