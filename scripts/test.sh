@@ -56,7 +56,9 @@ done
 record static "$passed" 0 $((SECONDS - start))
 
 # Tier 1 + 2: Rust unit, property and integration tests (real SQLite files, the real CLI).
+# The integration tests and the e2e tests run the binaries, so they are built first.
 start=$SECONDS
+run build "$logs/build.log" cargo build --locked -p hamyar -p hamyar-cli || fail_tier rust 0 1 $((SECONDS - start))
 ok=1; run rust "$logs/rust.log" cargo test --locked --workspace --no-fail-fast || ok=0
 p=$(grep -Eo '^test result: .*' "$logs/rust.log" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
 f=$(grep -Eo '^test result: .*' "$logs/rust.log" | grep -Eo '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
@@ -73,7 +75,6 @@ record vitest "${p:-0}" "${f:-0}" $((SECONDS - start))
 
 # Tier 3b: end-to-end tests of the real app window under Xvfb (tauri-driver + WebKitWebDriver).
 start=$SECONDS
-run build "$logs/build.log" cargo build --locked -p hamyar -p hamyar-cli || fail_tier e2e 0 1 $((SECONDS - start))
 ok=1
 run e2e "$logs/e2e.log" xvfb-run -a -s "-screen 0 1280x800x24" npm --prefix tests/e2e test || ok=0
 p=$(grep -E '^# pass [0-9]+' "$logs/e2e.log" | grep -Eo '[0-9]+' | tail -1)
