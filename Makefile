@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config file
-APT_TEST := xvfb xauth webkit2gtk-driver sqlite3
+APT_TEST := xvfb xauth webkit2gtk-driver sqlite3 hledger
 TAURI_DRIVER_VERSION := 2.1.0
 
 .PHONY: help run test build ui package deps-build deps-test check-bindings

@@ -1,10 +1,18 @@
 //! IPC commands: parse → call the store → map the error. Nothing else lives here.
 
 use chrono::Utc;
+use hamyar_core::FieldError;
 use hamyar_core::IpcError;
+use hamyar_core::member::{ExitInput, MemberInput};
 use hamyar_core::profile::{CooperativeProfile, ProfileCheck, ProfileInput};
+use hamyar_core::shares::ShareAction;
+use hamyar_core::statute::{StatuteInput, StatuteVersion};
 use hamyar_store::dashboard::{self, Dashboard};
+use hamyar_store::documents::{self, CertificateDoc, MemberPage};
+use hamyar_store::members::{self, Member, MemberRow};
 use hamyar_store::profile::{self, SavedProfile};
+use hamyar_store::shares::{self, RecordedShareEntry, Register, ShareCheck};
+use hamyar_store::statute::{self, StatuteView};
 use hamyar_store::verify::{self, VerifyReport};
 use hamyar_store::{StoreError, demo};
 use serde::Serialize;
@@ -75,4 +83,87 @@ pub async fn demo_create(state: State<'_, AppState>) -> Reply<CooperativeProfile
 #[tauri::command]
 pub async fn ledger_verify(state: State<'_, AppState>) -> Reply<VerifyReport> {
     verify::run(&mut *state.store()?).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn statute_get(state: State<'_, AppState>) -> Reply<StatuteView> {
+    statute::view(&*state.store()?).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn statute_set(state: State<'_, AppState>, input: StatuteInput) -> Reply<StatuteVersion> {
+    statute::set(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn member_list(state: State<'_, AppState>) -> Reply<Vec<MemberRow>> {
+    members::list(&*state.store()?).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn member_check(
+    state: State<'_, AppState>,
+    input: MemberInput,
+    membership_no: Option<u32>,
+) -> Reply<Vec<FieldError>> {
+    members::check(&*state.store()?, Utc::now(), &input, membership_no).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn member_add(state: State<'_, AppState>, input: MemberInput) -> Reply<Member> {
+    members::add(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn member_update(
+    state: State<'_, AppState>,
+    membership_no: u32,
+    input: MemberInput,
+) -> Reply<Member> {
+    members::update(&mut *state.store()?, AUTHOR, Utc::now(), membership_no, &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn member_activate(state: State<'_, AppState>, membership_no: u32, date: String) -> Reply<Member> {
+    members::activate(&mut *state.store()?, AUTHOR, Utc::now(), membership_no, &date).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn member_warn(
+    state: State<'_, AppState>,
+    membership_no: u32,
+    date: String,
+    note: String,
+) -> Reply<()> {
+    members::warn(&mut *state.store()?, AUTHOR, Utc::now(), membership_no, &date, &note).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn member_exit(state: State<'_, AppState>, input: ExitInput) -> Reply<Member> {
+    members::exit(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn member_page(state: State<'_, AppState>, membership_no: u32) -> Reply<MemberPage> {
+    documents::member_page(&*state.store()?, membership_no).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn share_check(state: State<'_, AppState>, action: ShareAction) -> Reply<ShareCheck> {
+    shares::check(&*state.store()?, Utc::now(), &action).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn share_record(state: State<'_, AppState>, action: ShareAction) -> Reply<RecordedShareEntry> {
+    shares::record(&mut *state.store()?, AUTHOR, Utc::now(), &action).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn share_register(state: State<'_, AppState>) -> Reply<Register> {
+    shares::register(&*state.store()?).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn certificate_doc(state: State<'_, AppState>, serial: u32) -> Reply<CertificateDoc> {
+    documents::certificate_doc(&*state.store()?, serial).map_err(ipc)
 }

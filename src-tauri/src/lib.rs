@@ -20,6 +20,20 @@ pub fn run() {
             commands::profile_save,
             commands::demo_create,
             commands::ledger_verify,
+            commands::statute_get,
+            commands::statute_set,
+            commands::member_list,
+            commands::member_check,
+            commands::member_add,
+            commands::member_update,
+            commands::member_activate,
+            commands::member_warn,
+            commands::member_exit,
+            commands::member_page,
+            commands::share_check,
+            commands::share_record,
+            commands::share_register,
+            commands::certificate_doc,
         ])
         .run(context);
     if let Err(e) = result {

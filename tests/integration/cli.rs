@@ -36,7 +36,7 @@ fn init_creates_a_ledger_and_reports_it() {
     let run = ledger.cli(&["--json", "init"]);
     assert_eq!(run.code, 0, "{run:?}");
     let info = run.json();
-    assert_eq!(info["schema_version"], 1);
+    assert_eq!(info["schema_version"], 2);
     assert!(ledger.database().exists());
     // Opening again keeps the device.
     let again = ledger.cli(&["--json", "init"]).json();
@@ -184,5 +184,6 @@ fn verify_passes_on_a_fresh_and_a_used_ledger() {
     let run = ledger.cli(&["--json", "verify"]);
     assert_eq!(run.code, 0, "{run:?}");
     let report = run.json();
-    assert_eq!((report["ok"].as_bool(), report["events_checked"].as_u64()), (Some(true), Some(2)));
+    assert_eq!(report["ok"].as_bool(), Some(true));
+    assert!(report["events_checked"].as_u64().is_some_and(|n| n > 10), "{report}");
 }

@@ -2,14 +2,15 @@
 //! renders the result as JSON and as text.
 
 use chrono::Utc;
+use hamyar_core::Field;
 use hamyar_core::jalali::{JalaliDate, parse_date, weekday_fa};
-use hamyar_core::profile::{ProfileField, ProfileInput};
+use hamyar_core::profile::ProfileInput;
 use hamyar_core::text::{ascii_digits, persian_digits};
 use hamyar_core::{ErrorCode, FieldError, IpcError};
 use hamyar_store::{ExitClass, SCHEMA_VERSION, Store, StoreError, demo, paths, profile, verify};
 use serde::Serialize;
 
-use crate::{Cli, Command, ProfileCommand, ProfileFields};
+use crate::{Cli, Command, Fields, ProfileCommand};
 
 /// What a command printed on success, and its exit code.
 pub struct Output {
@@ -20,23 +21,23 @@ pub struct Output {
 
 /// A failed command: the error as it is reported, and how it exits.
 pub struct Failure {
-    pub error: IpcError,
+    pub error: Box<IpcError>,
     pub class: ExitClass,
 }
 
 impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Self {
-        Self { error: e.to_ipc(), class: e.exit_class() }
+        Self { error: Box::new(e.to_ipc()), class: e.exit_class() }
     }
 }
 
-fn rejected(code: ErrorCode) -> Failure {
-    Failure { error: IpcError::from_code(code), class: ExitClass::Rejected }
+pub fn rejected(code: ErrorCode) -> Failure {
+    Failure { error: Box::new(IpcError::from_code(code)), class: ExitClass::Rejected }
 }
 
-fn output<T: Serialize>(value: &T, human: String) -> Result<Output, Failure> {
+pub fn output<T: Serialize>(value: &T, human: String) -> Result<Output, Failure> {
     let json = serde_json::to_string_pretty(value).map_err(|e| Failure {
-        error: IpcError { code: ErrorCode::Internal, message: e.to_string(), details: None },
+        error: Box::new(IpcError { code: ErrorCode::Internal, message: e.to_string(), details: None }),
         class: ExitClass::Other,
     })?;
     Ok(Output { json, human, exit: 0 })
@@ -47,7 +48,7 @@ pub fn parse_wire<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Strin
     serde_json::from_value(serde_json::Value::String(text.trim().to_owned())).map_err(|e| e.to_string())
 }
 
-fn author() -> String {
+pub fn author() -> String {
     let user =
         std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".into());
     format!("cli:{user}")
@@ -55,11 +56,11 @@ fn author() -> String {
 
 fn open(cli: &Cli) -> Result<Store, Failure> {
     let dir = cli.data_dir.clone().or_else(paths::data_dir).ok_or_else(|| Failure {
-        error: IpcError {
+        error: Box::new(IpcError {
             code: ErrorCode::IoFailed,
             message: "no data folder: pass --data-dir or set HAMYAR_DATA_DIR".into(),
             details: None,
-        },
+        }),
         class: ExitClass::Other,
     })?;
     Ok(Store::open_in(&dir)?)
@@ -73,6 +74,13 @@ pub fn run(cli: Cli) -> Result<Output, Failure> {
         Command::Profile(ProfileCommand::Show) => profile_show(&cli),
         Command::Profile(ProfileCommand::Set(fields)) => profile_set(&cli, fields),
         Command::Verify => run_verify(&cli),
+        Command::Statute(c) => crate::ledger::statute(&mut open(&cli)?, c),
+        Command::Member(c) => crate::ledger::member(&mut open(&cli)?, c),
+        Command::Share(c) => crate::ledger::share(&mut open(&cli)?, c),
+        Command::Statement { member } => crate::ledger::statement(&open(&cli)?, *member),
+        Command::Register => crate::ledger::register(&open(&cli)?),
+        Command::Check { kind, value } => crate::ledger::check(*kind, value),
+        Command::Export(c) => crate::ledger::export(&open(&cli)?, c),
     }
 }
 
@@ -152,7 +160,7 @@ fn parse_back<T: Serialize>(v: &T) -> String {
     serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
-fn profile_set(cli: &Cli, f: &ProfileFields) -> Result<Output, Failure> {
+fn profile_set(cli: &Cli, f: &Fields) -> Result<Output, Failure> {
     let mut store = open(cli)?;
     let current = profile::get(&store)?;
     let mut input = current.map(|p| p.data.to_input()).unwrap_or(ProfileInput {
@@ -181,10 +189,10 @@ fn profile_set(cli: &Cli, f: &ProfileFields) -> Result<Output, Failure> {
     }
     if let Some(start) = &f.fiscal_year_start {
         let (month, day) = month_day(start).ok_or_else(|| Failure {
-            error: IpcError::invalid(vec![FieldError {
-                field: ProfileField::FiscalYearStart,
+            error: Box::new(IpcError::invalid(vec![FieldError {
+                field: Field::FiscalYearStart,
                 code: ErrorCode::FiscalYearStartInvalid,
-            }]),
+            }])),
             class: ExitClass::Rejected,
         })?;
         input.fiscal_year_start_month = month;

@@ -2,6 +2,7 @@
 //! Exit codes: 0 ok, 2 rejected input or rule, 3 integrity failure, 1 anything else.
 
 mod commands;
+mod ledger;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,6 +44,33 @@ enum Command {
         /// The date to convert.
         value: String,
     },
+    /// The statute profile (اساسنامه).
+    #[command(subcommand)]
+    Statute(ledger::StatuteCommand),
+    /// The member register.
+    #[command(subcommand)]
+    Member(ledger::MemberCommand),
+    /// The share ledger.
+    #[command(subcommand)]
+    Share(ledger::ShareCommand),
+    /// A member's share statement.
+    Statement {
+        /// Membership number.
+        #[arg(long)]
+        member: u32,
+    },
+    /// The share register: one row per member, and the totals.
+    Register,
+    /// Export the ledger for other tools.
+    #[command(subcommand)]
+    Export(ledger::ExportCommand),
+    /// Validate an identifier offline: exit 0 if valid, 2 with its code if not.
+    Check {
+        /// national-code, legal-id, sheba, mobile or postal-code.
+        kind: ledger::IdentifierKind,
+        /// The value, in any digit form.
+        value: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -50,12 +78,12 @@ enum ProfileCommand {
     /// Show the recorded profile.
     Show,
     /// Set profile fields; fields not given keep their recorded values.
-    Set(Box<ProfileFields>),
+    Set(Box<Fields>),
 }
 
 /// One option per profile field.
 #[derive(Debug, clap::Args)]
-struct ProfileFields {
+struct Fields {
     /// Registered name.
     #[arg(long)]
     name: Option<String>,

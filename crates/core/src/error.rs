@@ -3,8 +3,6 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::profile::ProfileField;
-
 /// A stable, machine-readable reason for a refusal or a failure. Never renamed: the UI's
 /// catalogues, scripts and tests key on these strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -51,6 +49,72 @@ pub enum ErrorCode {
     IoFailed,
     /// A bug: something that should not happen.
     Internal,
+    /// A national code (کد ملی) is not 10 digits (8 or 9 are read as missing leading zeros).
+    NationalCodeFormat,
+    /// A national code fails its check digit, or is a placeholder (all one digit, zeros in the middle).
+    NationalCodeChecksum,
+    /// A Sheba number (شبا) is not `IR` followed by 24 digits.
+    ShebaFormat,
+    /// A Sheba number fails its ISO 13616 mod-97 check.
+    ShebaChecksum,
+    /// A mobile number (تلفن همراه) is not 11 digits starting with 09.
+    MobileFormat,
+    /// A statute number is impossible (e.g. a percent above 100).
+    StatuteValueInvalid,
+    /// An amendment needs the resolution reference.
+    ResolutionRequired,
+    /// An amendment cannot take effect before the version it amends.
+    EffectiveBeforePrevious,
+    /// Record the statute profile first.
+    StatuteNotSet,
+    /// Duplicate national code.
+    DuplicateNationalCode,
+    /// Duplicate legal ID.
+    DuplicateLegalId,
+    /// Unknown member.
+    UnknownMember,
+    /// Member not active.
+    MemberNotActive,
+    /// Member already exited.
+    MemberAlreadyExited,
+    /// Withdrawal notice still running.
+    WithdrawalNoticeRunning,
+    /// Expulsion prerequisites missing.
+    ExpulsionNeedsWarnings,
+    /// Heirs required.
+    HeirsRequired,
+    /// Date before joining.
+    DateBeforeJoining,
+    /// Members below minimum.
+    MembersBelowMinimum,
+    /// Shares must be positive.
+    SharesMustBePositive,
+    /// Amount must be positive.
+    AmountMustBePositive,
+    /// Amount too large.
+    AmountTooLarge,
+    /// Payment exceeds unpaid.
+    PaymentExceedsUnpaid,
+    /// Insufficient shares.
+    InsufficientShares,
+    /// Transferee not a member.
+    TransfereeNotMember,
+    /// Transfer to self.
+    TransferToSelf,
+    /// Share cap exceeded.
+    ShareCapExceeded,
+    /// Founding: cap not yet binding.
+    ShareCapFounding,
+    /// Below minimum shares.
+    BelowMinimumShares,
+    /// Unknown entry.
+    UnknownEntry,
+    /// Reversal of a reversal.
+    ReversalOfReversal,
+    /// Already reversed.
+    AlreadyReversed,
+    /// Reversal would go negative.
+    ReversalWouldGoNegative,
 }
 
 impl ErrorCode {
@@ -77,6 +141,39 @@ impl ErrorCode {
             Self::StorageFailed => "storage_failed",
             Self::IoFailed => "io_failed",
             Self::Internal => "internal",
+            Self::NationalCodeFormat => "national_code_format",
+            Self::NationalCodeChecksum => "national_code_checksum",
+            Self::ShebaFormat => "sheba_format",
+            Self::ShebaChecksum => "sheba_checksum",
+            Self::MobileFormat => "mobile_format",
+            Self::StatuteValueInvalid => "statute_value_invalid",
+            Self::ResolutionRequired => "resolution_required",
+            Self::EffectiveBeforePrevious => "effective_before_previous",
+            Self::StatuteNotSet => "statute_not_set",
+            Self::DuplicateNationalCode => "duplicate_national_code",
+            Self::DuplicateLegalId => "duplicate_legal_id",
+            Self::UnknownMember => "unknown_member",
+            Self::MemberNotActive => "member_not_active",
+            Self::MemberAlreadyExited => "member_already_exited",
+            Self::WithdrawalNoticeRunning => "withdrawal_notice_running",
+            Self::ExpulsionNeedsWarnings => "expulsion_needs_warnings",
+            Self::HeirsRequired => "heirs_required",
+            Self::DateBeforeJoining => "date_before_joining",
+            Self::MembersBelowMinimum => "members_below_minimum",
+            Self::SharesMustBePositive => "shares_must_be_positive",
+            Self::AmountMustBePositive => "amount_must_be_positive",
+            Self::AmountTooLarge => "amount_too_large",
+            Self::PaymentExceedsUnpaid => "payment_exceeds_unpaid",
+            Self::InsufficientShares => "insufficient_shares",
+            Self::TransfereeNotMember => "transferee_not_member",
+            Self::TransferToSelf => "transfer_to_self",
+            Self::ShareCapExceeded => "share_cap_exceeded",
+            Self::ShareCapFounding => "share_cap_founding",
+            Self::BelowMinimumShares => "below_minimum_shares",
+            Self::UnknownEntry => "unknown_entry",
+            Self::ReversalOfReversal => "reversal_of_reversal",
+            Self::AlreadyReversed => "already_reversed",
+            Self::ReversalWouldGoNegative => "reversal_would_go_negative",
         }
     }
 
@@ -111,6 +208,59 @@ impl ErrorCode {
             Self::StorageFailed => "The database refused the operation.",
             Self::IoFailed => "A file could not be read or written.",
             Self::Internal => "Internal error.",
+            Self::NationalCodeFormat => "A national code has exactly 10 digits.",
+            Self::NationalCodeChecksum => "This national code is not valid (check digit mismatch).",
+            Self::ShebaFormat => "A Sheba number is IR followed by 24 digits.",
+            Self::ShebaChecksum => "This Sheba number is not valid (check digits mismatch); check it again.",
+            Self::MobileFormat => "A mobile number has 11 digits and starts with 09 (09XX XXX XXXX).",
+            Self::StatuteValueInvalid => "A statute number is out of its sensible range.",
+            Self::ResolutionRequired => {
+                "An amendment needs the reference of the assembly resolution that made it."
+            }
+            Self::EffectiveBeforePrevious => "An amendment cannot take effect before the version it amends.",
+            Self::StatuteNotSet => "Record the statute profile (par value, share cap) before share events.",
+            Self::DuplicateNationalCode => "A member with this national code is already registered.",
+            Self::DuplicateLegalId => "A member with this legal-entity national ID is already registered.",
+            Self::UnknownMember => "No member has this membership number.",
+            Self::MemberNotActive => "This member is not active (an applicant, or has left).",
+            Self::MemberAlreadyExited => "This member has already left the cooperative.",
+            Self::WithdrawalNoticeRunning => {
+                "A specialist member's withdrawal takes effect only after the statute's notice period."
+            }
+            Self::ExpulsionNeedsWarnings => {
+                "Expulsion needs two written warnings the statute's gap apart, the waiting period after the second, and an assembly resolution."
+            }
+            Self::HeirsRequired => {
+                "Name at least one heir to receive the refund of a deceased member's shares."
+            }
+            Self::DateBeforeJoining => "This date is before the member joined.",
+            Self::MembersBelowMinimum => "Fewer active members than the statute's minimum (7 by law).",
+            Self::SharesMustBePositive => "The number of shares must be a whole number above zero.",
+            Self::AmountMustBePositive => "The amount must be a whole number of rials above zero.",
+            Self::AmountTooLarge => "The amount is too large to record.",
+            Self::PaymentExceedsUnpaid => {
+                "The payment is more than what the member still owes on subscribed shares."
+            }
+            Self::InsufficientShares => "The member does not hold that many shares.",
+            Self::TransfereeNotMember => {
+                "Shares can only be transferred to a member or an admitted applicant."
+            }
+            Self::TransferToSelf => "A member cannot transfer shares to themself.",
+            Self::ShareCapExceeded => {
+                "This would take the member above the statute's cap on one member's share of the capital."
+            }
+            Self::ShareCapFounding => {
+                "The cap does not bind yet: fewer members hold shares than the statute's minimum (founding)."
+            }
+            Self::BelowMinimumShares => {
+                "A member must keep at least the statute's minimum number of shares, or none when leaving."
+            }
+            Self::UnknownEntry => "No share-ledger entry has this id.",
+            Self::ReversalOfReversal => "A reversal cannot be reversed; record the entry again instead.",
+            Self::AlreadyReversed => "This entry has already been reversed.",
+            Self::ReversalWouldGoNegative => {
+                "Reversing this entry would leave a holding below zero; reverse the later entries first."
+            }
         }
     }
 }
@@ -121,12 +271,70 @@ impl std::fmt::Display for ErrorCode {
     }
 }
 
+/// A field of a form or command, named as on the wire (one enum for every form, so one
+/// `FieldError` type crosses IPC).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+#[allow(missing_docs)]
+pub enum Field {
+    // The cooperative profile.
+    Name,
+    LegalId,
+    RegistrationNumber,
+    RegistrationDate,
+    Kind,
+    Province,
+    City,
+    Address,
+    PostalCode,
+    Phone,
+    FiscalYearStart,
+    // A member.
+    FirstName,
+    LastName,
+    NationalCode,
+    FatherName,
+    Gender,
+    BirthDate,
+    Mobile,
+    Sheba,
+    Education,
+    Joined,
+    MembershipNo,
+    ExitReason,
+    NoticeDate,
+    Heirs,
+    // Share-ledger entries.
+    ToMember,
+    Shares,
+    Amount,
+    Date,
+    Entry,
+    Reason,
+    // The statute profile.
+    ParValue,
+    MinSharesPerMember,
+    MaxMemberCapitalPct,
+    AdmissionPaidFraction,
+    MinMembers,
+    ElectionNoticeWindow,
+    NoticeWindow,
+    Thresholds,
+    BoardSize,
+    Inspectors,
+    LegalReserveCap,
+    ReservePercentages,
+    EffectiveFrom,
+    Resolution,
+}
+
 /// One refused field of a form: which field, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct FieldError {
     /// The field, named as in the form and the event payload.
-    pub field: ProfileField,
+    pub field: Field,
     /// Why it was refused.
     pub code: ErrorCode,
 }
@@ -143,6 +351,12 @@ pub struct ErrorDetails {
     pub found_version: Option<u32>,
     /// For `database_newer_than_app`: the newest schema version this binary knows.
     pub supported_version: Option<u32>,
+    /// The member a rule refused, e.g. for `share_cap_exceeded`.
+    pub membership_no: Option<u32>,
+    /// The limit a rule enforces (a decimal string, e.g. the cap in percent).
+    pub limit: Option<String>,
+    /// The value the action would have reached (a decimal string).
+    pub value: Option<String>,
 }
 
 /// The one error shape that leaves the backend: over IPC to the UI, and on stdout from `hamyar-cli --json`.
@@ -154,7 +368,7 @@ pub struct IpcError {
     /// English text for logs; never shown as the only explanation.
     pub message: String,
     /// Structured details, when the code has any.
-    pub details: Option<ErrorDetails>,
+    pub details: Option<Box<ErrorDetails>>,
 }
 
 impl IpcError {
@@ -168,7 +382,7 @@ impl IpcError {
         Self {
             code: ErrorCode::ValidationFailed,
             message: ErrorCode::ValidationFailed.english().to_owned(),
-            details: Some(ErrorDetails { fields, ..ErrorDetails::default() }),
+            details: Some(Box::new(ErrorDetails { fields, ..ErrorDetails::default() })),
         }
     }
 }
@@ -208,6 +422,39 @@ mod tests {
             ErrorCode::StorageFailed,
             ErrorCode::IoFailed,
             ErrorCode::Internal,
+            ErrorCode::NationalCodeFormat,
+            ErrorCode::NationalCodeChecksum,
+            ErrorCode::ShebaFormat,
+            ErrorCode::ShebaChecksum,
+            ErrorCode::MobileFormat,
+            ErrorCode::StatuteValueInvalid,
+            ErrorCode::ResolutionRequired,
+            ErrorCode::EffectiveBeforePrevious,
+            ErrorCode::StatuteNotSet,
+            ErrorCode::DuplicateNationalCode,
+            ErrorCode::DuplicateLegalId,
+            ErrorCode::UnknownMember,
+            ErrorCode::MemberNotActive,
+            ErrorCode::MemberAlreadyExited,
+            ErrorCode::WithdrawalNoticeRunning,
+            ErrorCode::ExpulsionNeedsWarnings,
+            ErrorCode::HeirsRequired,
+            ErrorCode::DateBeforeJoining,
+            ErrorCode::MembersBelowMinimum,
+            ErrorCode::SharesMustBePositive,
+            ErrorCode::AmountMustBePositive,
+            ErrorCode::AmountTooLarge,
+            ErrorCode::PaymentExceedsUnpaid,
+            ErrorCode::InsufficientShares,
+            ErrorCode::TransfereeNotMember,
+            ErrorCode::TransferToSelf,
+            ErrorCode::ShareCapExceeded,
+            ErrorCode::ShareCapFounding,
+            ErrorCode::BelowMinimumShares,
+            ErrorCode::UnknownEntry,
+            ErrorCode::ReversalOfReversal,
+            ErrorCode::AlreadyReversed,
+            ErrorCode::ReversalWouldGoNegative,
         ];
         for code in all {
             let json = serde_json::to_string(&code).unwrap_or_default();
@@ -218,10 +465,8 @@ mod tests {
 
     #[test]
     fn invalid_error_lists_its_fields() {
-        let err = IpcError::invalid(vec![FieldError {
-            field: ProfileField::LegalId,
-            code: ErrorCode::LegalIdChecksum,
-        }]);
+        let err =
+            IpcError::invalid(vec![FieldError { field: Field::LegalId, code: ErrorCode::LegalIdChecksum }]);
         let json = serde_json::to_value(&err).unwrap_or_default();
         assert_eq!(json["code"], "validation_failed");
         assert_eq!(json["details"]["fields"][0]["field"], "legal_id");

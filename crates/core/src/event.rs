@@ -2,7 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use chrono::NaiveDate;
+
+use crate::member::{MemberData, MemberExit, MemberStatus};
 use crate::profile::CooperativeProfileData;
+use crate::shares::{ShareEntry, ShareEntryKind};
+use crate::statute::StatuteVersion;
 
 /// A change to the cooperative's records. The journal stores `kind()`, `schema_version()` and the
 /// payload JSON; [`Event::decode`] reads them back.
@@ -12,6 +17,84 @@ pub enum Event {
     /// The cooperative's profile was set (ثبت مشخصات تعاونی); the whole profile, not a diff.
     #[serde(rename = "profile.set")]
     ProfileSet(CooperativeProfileData),
+    /// The statute profile was set or amended (اساسنامه).
+    #[serde(rename = "statute.set")]
+    StatuteSet(StatuteVersion),
+    /// A member was admitted, or registered as an applicant (پذیرش عضو).
+    #[serde(rename = "member.admit")]
+    MemberAdmitted(MemberAdmission),
+    /// A member's particulars were corrected.
+    #[serde(rename = "member.update")]
+    MemberUpdated(MemberUpdate),
+    /// An applicant was admitted by the board.
+    #[serde(rename = "member.activate")]
+    MemberActivated(MemberDated),
+    /// The board gave a member a written warning (تذکر کتبی).
+    #[serde(rename = "member.warn")]
+    MemberWarned(MemberWarning),
+    /// A member left (خروج عضو).
+    #[serde(rename = "member.exit")]
+    MemberExited(MemberExit),
+    /// Shares subscribed.
+    #[serde(rename = "share.subscribe")]
+    ShareSubscribed(ShareEntry),
+    /// A payment towards subscribed shares.
+    #[serde(rename = "share.pay")]
+    SharePaid(ShareEntry),
+    /// Shares transferred between members.
+    #[serde(rename = "share.transfer")]
+    ShareTransferred(ShareEntry),
+    /// A former member's shares refunded.
+    #[serde(rename = "share.refund")]
+    ShareRefunded(ShareEntry),
+    /// New fully paid shares from a resolution.
+    #[serde(rename = "share.capitalise")]
+    ShareCapitalised(ShareEntry),
+    /// A share entry reversed.
+    #[serde(rename = "share.reverse")]
+    ShareReversed(ShareEntry),
+}
+
+/// Payload of `member.admit`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberAdmission {
+    /// Membership number, assigned in order.
+    pub membership_no: u32,
+    /// Joining date.
+    pub joined: NaiveDate,
+    /// Applicant or active.
+    pub status: MemberStatus,
+    /// Particulars.
+    pub data: MemberData,
+}
+
+/// Payload of `member.update`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberUpdate {
+    /// The member.
+    pub membership_no: u32,
+    /// The corrected particulars, whole.
+    pub data: MemberData,
+}
+
+/// Payload of events that only name a member and a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberDated {
+    /// The member.
+    pub membership_no: u32,
+    /// The day.
+    pub date: NaiveDate,
+}
+
+/// Payload of `member.warn`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberWarning {
+    /// The member.
+    pub membership_no: u32,
+    /// The day the warning was given.
+    pub date: NaiveDate,
+    /// What it said.
+    pub note: String,
 }
 
 /// An event row that cannot be read back as an [`Event`].
@@ -42,27 +125,76 @@ pub enum DecodeError {
 
 impl Event {
     /// Every kind this binary reads, with its current schema version.
-    pub const KINDS: &'static [(&'static str, u32)] = &[("profile.set", 1)];
+    pub const KINDS: &'static [(&'static str, u32)] = &[
+        ("profile.set", 1),
+        ("statute.set", 1),
+        ("member.admit", 1),
+        ("member.update", 1),
+        ("member.activate", 1),
+        ("member.warn", 1),
+        ("member.exit", 1),
+        ("share.subscribe", 1),
+        ("share.pay", 1),
+        ("share.transfer", 1),
+        ("share.refund", 1),
+        ("share.capitalise", 1),
+        ("share.reverse", 1),
+    ];
 
     /// The event's kind, as stored in the journal.
     pub fn kind(&self) -> &'static str {
         match self {
             Self::ProfileSet(_) => "profile.set",
+            Self::StatuteSet(_) => "statute.set",
+            Self::MemberAdmitted(_) => "member.admit",
+            Self::MemberUpdated(_) => "member.update",
+            Self::MemberActivated(_) => "member.activate",
+            Self::MemberWarned(_) => "member.warn",
+            Self::MemberExited(_) => "member.exit",
+            Self::ShareSubscribed(_) => "share.subscribe",
+            Self::SharePaid(_) => "share.pay",
+            Self::ShareTransferred(_) => "share.transfer",
+            Self::ShareRefunded(_) => "share.refund",
+            Self::ShareCapitalised(_) => "share.capitalise",
+            Self::ShareReversed(_) => "share.reverse",
         }
     }
 
     /// The payload schema version written now.
     pub fn schema_version(&self) -> u32 {
+        let kind = self.kind();
+        Self::KINDS.iter().find(|(k, _)| *k == kind).map_or(1, |(_, v)| *v)
+    }
+
+    /// A share-ledger event for an entry of `kind`.
+    pub fn share(kind: ShareEntryKind, entry: ShareEntry) -> Self {
+        match kind {
+            ShareEntryKind::Subscribe => Self::ShareSubscribed(entry),
+            ShareEntryKind::Pay => Self::SharePaid(entry),
+            ShareEntryKind::Transfer => Self::ShareTransferred(entry),
+            ShareEntryKind::Refund => Self::ShareRefunded(entry),
+            ShareEntryKind::Capitalise => Self::ShareCapitalised(entry),
+            ShareEntryKind::Reverse => Self::ShareReversed(entry),
+        }
+    }
+
+    /// The share entry and its kind, for share-ledger events.
+    pub fn as_share(&self) -> Option<(ShareEntryKind, &ShareEntry)> {
         match self {
-            Self::ProfileSet(_) => 1,
+            Self::ShareSubscribed(e) => Some((ShareEntryKind::Subscribe, e)),
+            Self::SharePaid(e) => Some((ShareEntryKind::Pay, e)),
+            Self::ShareTransferred(e) => Some((ShareEntryKind::Transfer, e)),
+            Self::ShareRefunded(e) => Some((ShareEntryKind::Refund, e)),
+            Self::ShareCapitalised(e) => Some((ShareEntryKind::Capitalise, e)),
+            Self::ShareReversed(e) => Some((ShareEntryKind::Reverse, e)),
+            _ => None,
         }
     }
 
     /// The payload as canonical JSON text (struct field order, no white space).
     pub fn payload_json(&self) -> Result<String, serde_json::Error> {
-        match self {
-            Self::ProfileSet(p) => serde_json::to_string(p),
-        }
+        let mut tagged = serde_json::to_value(self)?;
+        Ok(tagged["payload"].take().to_string())
     }
 
     /// Reads a journal row back as an event.
@@ -76,10 +208,8 @@ impl Event {
             return Err(DecodeError::NewerSchema { kind: kind.to_owned(), found: schema_version, supported });
         }
         let payload_err = |source| DecodeError::Payload { kind: kind.to_owned(), source };
-        match kind {
-            "profile.set" => serde_json::from_str(payload).map(Self::ProfileSet).map_err(payload_err),
-            other => Err(DecodeError::UnknownKind(other.to_owned())),
-        }
+        let payload: serde_json::Value = serde_json::from_str(payload).map_err(payload_err)?;
+        serde_json::from_value(serde_json::json!({ "kind": kind, "payload": payload })).map_err(payload_err)
     }
 }
 
@@ -87,7 +217,6 @@ impl Event {
 mod tests {
     use super::*;
     use crate::profile::{CooperativeKind, Province};
-    use chrono::NaiveDate;
 
     fn profile() -> CooperativeProfileData {
         CooperativeProfileData {
@@ -115,7 +244,7 @@ mod tests {
 
     #[test]
     fn unknown_kinds_newer_schemas_and_bad_payloads_are_refused() {
-        assert!(matches!(Event::decode("member.admit", 1, "{}"), Err(DecodeError::UnknownKind(_))));
+        assert!(matches!(Event::decode("member.teleport", 1, "{}"), Err(DecodeError::UnknownKind(_))));
         assert!(matches!(Event::decode("profile.set", 2, "{}"), Err(DecodeError::NewerSchema { .. })));
         assert!(matches!(Event::decode("profile.set", 1, "{\"name\":1}"), Err(DecodeError::Payload { .. })));
     }

@@ -10,7 +10,11 @@ pub mod event;
 pub mod fiscal;
 pub mod ids;
 pub mod jalali;
+pub mod member;
 pub mod profile;
+pub mod shares;
+pub mod statute;
 pub mod text;
+pub mod words;
 
-pub use error::{ErrorCode, ErrorDetails, FieldError, IpcError};
+pub use error::{ErrorCode, ErrorDetails, Field, FieldError, IpcError};

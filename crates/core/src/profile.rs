@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{ErrorCode, FieldError};
+use crate::error::{ErrorCode, Field, FieldError};
 use crate::fiscal::FiscalYearStart;
 use crate::ids::{LegalId, Phone, PostalCode};
 use crate::jalali::parse_date;
@@ -76,25 +76,6 @@ pub enum Province {
     WestAzerbaijan,
     Yazd,
     Zanjan,
-}
-
-/// A field of the profile form, named as on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-#[allow(missing_docs)]
-pub enum ProfileField {
-    Name,
-    LegalId,
-    RegistrationNumber,
-    RegistrationDate,
-    Kind,
-    Province,
-    City,
-    Address,
-    PostalCode,
-    Phone,
-    FiscalYearStart,
 }
 
 /// The profile form as the user filled it in: raw text, any digit form; checked by [`validate`].
@@ -219,7 +200,7 @@ pub struct ValidProfile {
 pub fn validate(input: &ProfileInput, today: NaiveDate) -> Result<ValidProfile, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let mut field = |field: ProfileField, r: Result<String, ErrorCode>| match r {
+    let mut field = |field: Field, r: Result<String, ErrorCode>| match r {
         Ok(v) => v,
         Err(code) => {
             errors.push(FieldError { field, code });
@@ -227,17 +208,16 @@ pub fn validate(input: &ProfileInput, today: NaiveDate) -> Result<ValidProfile, 
         }
     };
 
-    let name = field(ProfileField::Name, bounded_text(&input.name, NAME_MAX));
-    let legal_id =
-        field(ProfileField::LegalId, LegalId::parse(&input.legal_id).map(|id| id.as_str().to_owned()));
+    let name = field(Field::Name, bounded_text(&input.name, NAME_MAX));
+    let legal_id = field(Field::LegalId, LegalId::parse(&input.legal_id).map(|id| id.as_str().to_owned()));
     let registration_number =
-        field(ProfileField::RegistrationNumber, registration_number(&input.registration_number));
-    let city = field(ProfileField::City, bounded_text(&input.city, CITY_MAX));
-    let address = field(ProfileField::Address, bounded_text(&input.address, ADDRESS_MAX));
+        field(Field::RegistrationNumber, registration_number(&input.registration_number));
+    let city = field(Field::City, bounded_text(&input.city, CITY_MAX));
+    let address = field(Field::Address, bounded_text(&input.address, ADDRESS_MAX));
     let postal = PostalCode::parse(&input.postal_code);
     let postal_code =
-        field(ProfileField::PostalCode, postal.as_ref().map(|p| p.as_str().to_owned()).map_err(|e| *e));
-    let phone = field(ProfileField::Phone, Phone::parse(&input.phone).map(|p| p.as_str().to_owned()));
+        field(Field::PostalCode, postal.as_ref().map(|p| p.as_str().to_owned()).map_err(|e| *e));
+    let phone = field(Field::Phone, Phone::parse(&input.phone).map(|p| p.as_str().to_owned()));
 
     let registration_date = match parse_date(&input.registration_date) {
         Ok(date) if date > today => Err(ErrorCode::DateInFuture),
@@ -246,19 +226,19 @@ pub fn validate(input: &ProfileInput, today: NaiveDate) -> Result<ValidProfile, 
     let fiscal = FiscalYearStart::new(input.fiscal_year_start_month, input.fiscal_year_start_day);
 
     if let Err(code) = registration_date {
-        errors.push(FieldError { field: ProfileField::RegistrationDate, code });
+        errors.push(FieldError { field: Field::RegistrationDate, code });
     }
     if input.kind.is_none() {
-        errors.push(FieldError { field: ProfileField::Kind, code: ErrorCode::Required });
+        errors.push(FieldError { field: Field::Kind, code: ErrorCode::Required });
     }
     if input.province.is_none() {
-        errors.push(FieldError { field: ProfileField::Province, code: ErrorCode::Required });
+        errors.push(FieldError { field: Field::Province, code: ErrorCode::Required });
     }
     if let Err(code) = fiscal {
-        errors.push(FieldError { field: ProfileField::FiscalYearStart, code });
+        errors.push(FieldError { field: Field::FiscalYearStart, code });
     }
     if postal.as_ref().is_ok_and(|p| !p.looks_plausible()) {
-        warnings.push(FieldError { field: ProfileField::PostalCode, code: ErrorCode::PostalCodeUnlikely });
+        warnings.push(FieldError { field: Field::PostalCode, code: ErrorCode::PostalCodeUnlikely });
     }
 
     match (registration_date, input.kind, input.province, fiscal) {
@@ -293,7 +273,7 @@ pub fn check(input: &ProfileInput, today: NaiveDate) -> ProfileCheck {
             let warnings = PostalCode::parse(&input.postal_code)
                 .ok()
                 .filter(|p| !p.looks_plausible())
-                .map(|_| FieldError { field: ProfileField::PostalCode, code: ErrorCode::PostalCodeUnlikely })
+                .map(|_| FieldError { field: Field::PostalCode, code: ErrorCode::PostalCodeUnlikely })
                 .into_iter()
                 .collect();
             ProfileCheck { errors, warnings }
@@ -361,10 +341,7 @@ mod tests {
     fn invalid_legal_id_is_named_with_its_code() {
         let input = ProfileInput { legal_id: "10380284791".into(), ..good_input() };
         let errors = validate(&input, today()).expect_err("refused");
-        assert_eq!(
-            errors,
-            vec![FieldError { field: ProfileField::LegalId, code: ErrorCode::LegalIdChecksum }]
-        );
+        assert_eq!(errors, vec![FieldError { field: Field::LegalId, code: ErrorCode::LegalIdChecksum }]);
     }
 
     #[test]
@@ -372,18 +349,18 @@ mod tests {
         let input =
             ProfileInput { fiscal_year_start_month: 1, fiscal_year_start_day: 1, ..Default::default() };
         let errors = validate(&input, today()).expect_err("refused");
-        let fields: Vec<ProfileField> = errors.iter().map(|e| e.field).collect();
+        let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
         for f in [
-            ProfileField::Name,
-            ProfileField::LegalId,
-            ProfileField::RegistrationNumber,
-            ProfileField::RegistrationDate,
-            ProfileField::Kind,
-            ProfileField::Province,
-            ProfileField::City,
-            ProfileField::Address,
-            ProfileField::PostalCode,
-            ProfileField::Phone,
+            Field::Name,
+            Field::LegalId,
+            Field::RegistrationNumber,
+            Field::RegistrationDate,
+            Field::Kind,
+            Field::Province,
+            Field::City,
+            Field::Address,
+            Field::PostalCode,
+            Field::Phone,
         ] {
             assert!(fields.contains(&f), "{f:?} missing from {fields:?}");
         }
@@ -399,12 +376,9 @@ mod tests {
         };
         let errors = validate(&input, today()).expect_err("refused");
         assert!(
-            errors.contains(&FieldError {
-                field: ProfileField::RegistrationDate,
-                code: ErrorCode::DateInFuture
-            })
+            errors.contains(&FieldError { field: Field::RegistrationDate, code: ErrorCode::DateInFuture })
         );
-        assert!(errors.contains(&FieldError { field: ProfileField::Name, code: ErrorCode::TooLong }));
+        assert!(errors.contains(&FieldError { field: Field::Name, code: ErrorCode::TooLong }));
     }
 
     #[test]
@@ -422,7 +396,7 @@ mod tests {
     fn fiscal_year_start_is_checked() {
         let input = ProfileInput { fiscal_year_start_month: 12, fiscal_year_start_day: 30, ..good_input() };
         let errors = validate(&input, today()).expect_err("refused");
-        assert_eq!(errors[0].field, ProfileField::FiscalYearStart);
+        assert_eq!(errors[0].field, Field::FiscalYearStart);
     }
 
     #[test]

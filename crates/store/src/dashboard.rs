@@ -6,6 +6,7 @@ use hamyar_core::profile::CooperativeProfile;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::members::{self, MemberStats};
 use crate::projection::profile as projection;
 use crate::{Result, Store};
 
@@ -22,6 +23,8 @@ pub struct Dashboard {
     pub journal: JournalStats,
     /// The fiscal year containing today, once the profile says when years start.
     pub fiscal_year: Option<FiscalYearSpan>,
+    /// Member counts and the minimum-members alarm.
+    pub members: MemberStats,
 }
 
 /// How much the journal holds.
@@ -66,7 +69,8 @@ pub fn figures(store: &Store, now: DateTime<Utc>) -> Result<Dashboard> {
         let days = |from: NaiveDate, to: NaiveDate| u32::try_from((to - from).num_days()).unwrap_or(0);
         Some(FiscalYearSpan { start, end, days_elapsed: days(start, today) + 1, days_left: days(today, end) })
     });
-    Ok(Dashboard { today, profile, journal, fiscal_year })
+    let members = members::stats(conn, today)?;
+    Ok(Dashboard { today, profile, journal, fiscal_year, members })
 }
 
 #[cfg(test)]

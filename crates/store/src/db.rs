@@ -12,7 +12,8 @@ use crate::journal::{self, JournalEntry};
 use crate::{Result, StoreError, projection};
 
 /// Embedded migrations; migration `i` brings `user_version` from `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_journal.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("../migrations/0001_journal.sql"), include_str!("../migrations/0002_members_shares.sql")];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -103,7 +104,12 @@ pub struct Writer<'a> {
 impl Writer<'_> {
     /// Appends `event` to this device's chain and applies it to the projections.
     pub fn append(&mut self, event: &Event) -> Result<JournalEntry> {
-        let entry = journal::append(&self.tx, self.device_id, self.author, self.now, event)?;
+        self.append_judged(event, None)
+    }
+
+    /// Appends an event that was judged under statute-profile `version`, recorded with it.
+    pub fn append_judged(&mut self, event: &Event, version: Option<u32>) -> Result<JournalEntry> {
+        let entry = journal::append(&self.tx, self.device_id, self.author, self.now, event, version)?;
         projection::apply(&self.tx, &entry, event)?;
         Ok(entry)
     }

@@ -7,8 +7,12 @@ use hamyar_core::clock::tehran_date;
 use hamyar_core::event::Event;
 use hamyar_core::profile::{self as rules, CooperativeKind, CooperativeProfile, ProfileInput, Province};
 
-use crate::projection::profile as projection;
-use crate::{Result, Store, StoreError};
+use hamyar_core::member::{Gender, MemberInput};
+use hamyar_core::shares::ShareAction;
+use hamyar_core::statute::{StatuteInput, StatuteValues};
+use rust_decimal::Decimal;
+
+use crate::{Result, Store, StoreError, members, shares, statute};
 
 /// The demo cooperative's profile form: a textile and leather workshop in Arak.
 pub fn profile_input() -> ProfileInput {
@@ -28,16 +32,94 @@ pub fn profile_input() -> ProfileInput {
     }
 }
 
-/// Records the demo cooperative. Refused unless the journal is empty, so it never mixes with real records.
+/// The demo's members: name, father's name, national code, gender, specialist, works in the cooperative.
+const MEMBERS: &[(&str, &str, &str, &str, Gender, bool)] = &[
+    ("مریم", "احمدی", "علی", "0514395631", Gender::Female, true),
+    ("رضا", "کریمی", "حسن", "0522581765", Gender::Male, true),
+    ("زهرا", "موسوی", "محمد", "0615140025", Gender::Female, false),
+    ("حسین", "رضایی", "عباس", "0637825543", Gender::Male, false),
+    ("فاطمه", "حسینی", "جواد", "0711506310", Gender::Female, false),
+    ("علی", "جعفری", "مهدی", "0811759547", Gender::Male, true),
+    ("نرگس", "صادقی", "کاظم", "0919611680", Gender::Female, false),
+    ("مهدی", "نوری", "احمد", "1216619131", Gender::Male, false),
+    ("سمیرا", "قاسمی", "رحیم", "1311987029", Gender::Female, false),
+];
+
+/// Records the demo cooperative — profile, statute, nine members with shares and payments, a
+/// transfer, and an applicant — through the same use cases as real data. Refused unless the
+/// journal is empty, so it never mixes with real records.
 pub fn create(store: &mut Store, author: &str, now: DateTime<Utc>) -> Result<CooperativeProfile> {
     let valid = rules::validate(&profile_input(), tehran_date(now)).map_err(StoreError::Invalid)?;
+    // One user action, one transaction: the demo lands whole or not at all.
     store.write(author, now, |w| {
         let events: i64 = w.conn().query_row("SELECT COUNT(*) FROM journal", [], |r| r.get(0))?;
         if events > 0 {
             return Err(StoreError::Refused(ErrorCode::DemoNeedsEmptyDatabase));
         }
         w.append(&Event::ProfileSet(valid.data))?;
-        projection::read(w.conn())?.ok_or(StoreError::Refused(ErrorCode::NotFound))
+        let values = StatuteValues {
+            par_value: Decimal::from(1_000_000),
+            max_member_capital_pct: Decimal::from(25),
+            ..StatuteValues::default()
+        };
+        statute::set_in(
+            w,
+            &StatuteInput { values, effective_from: "1398/05/12".into(), resolution: String::new() },
+        )?;
+        for (i, (first_name, last_name, father, code, gender, specialist)) in MEMBERS.iter().enumerate() {
+            let input = MemberInput {
+                first_name: (*first_name).into(),
+                last_name: (*last_name).into(),
+                father_name: (*father).into(),
+                national_code: (*code).into(),
+                gender: Some(*gender),
+                works_in_coop: true,
+                specialist: *specialist,
+                joined: "1398/05/12".into(),
+                mobile: format!("0912{:07}", 3_400_100 + i),
+                ..MemberInput::default()
+            };
+            members::add_in(w, &input)?;
+        }
+        let applicant = MemberInput {
+            first_name: "امیر".into(),
+            last_name: "طاهری".into(),
+            national_code: "1364834529".into(),
+            gender: Some(Gender::Male),
+            joined: "1404/08/01".into(),
+            applicant: true,
+            ..MemberInput::default()
+        };
+        members::add_in(w, &applicant)?;
+        let shares_of = [20_u32, 20, 15, 15, 12, 12, 10, 10, 10];
+        for (no, count) in (1_u32..).zip(shares_of) {
+            shares::record_in(
+                w,
+                &ShareAction::Subscribe { membership_no: no, shares: count, date: "1398/05/12".into() },
+            )?;
+            // Founders paid a third at registration; most paid the rest within the year.
+            let paid = u64::from(count) * 1_000_000 / 3;
+            let pay = |amount: u64, date: &str| ShareAction::Pay {
+                membership_no: no,
+                amount: amount.to_string(),
+                date: date.into(),
+            };
+            shares::record_in(w, &pay(paid, "1398/05/12"))?;
+            if no <= 6 {
+                shares::record_in(w, &pay(u64::from(count) * 1_000_000 - paid, "1399/03/01"))?;
+            }
+        }
+        shares::record_in(
+            w,
+            &ShareAction::Transfer {
+                membership_no: 2,
+                to_member: 9,
+                shares: 5,
+                date: "1402/07/15".into(),
+                resolution: "صورتجلسه هیئت مدیره ۱۴۰۲/۰۷/۱۰".into(),
+            },
+        )?;
+        crate::projection::profile::read(w.conn())?.ok_or(StoreError::Refused(ErrorCode::NotFound))
     })
 }
 
@@ -53,8 +135,9 @@ mod tests {
         assert_eq!(profile.data.city, "اراک");
         let again = create(&mut store, "demo", now()).expect_err("second demo refused");
         assert_eq!(again.code(), ErrorCode::DemoNeedsEmptyDatabase);
-        let events: i64 =
-            store.conn().query_row("SELECT COUNT(*) FROM journal", [], |r| r.get(0)).expect("n");
-        assert_eq!(events, 1);
+        let register = crate::shares::register(&store).expect("register");
+        assert_eq!(register.rows.len(), 10);
+        assert_eq!((register.totals.shares, register.totals.subscribed), (124, 124_000_000));
+        assert!(crate::verify::run(&mut store).expect("verify").ok);
     }
 }

@@ -11,6 +11,14 @@ pub enum StoreError {
     /// A refusal that is not about one field (e.g. demo data into a non-empty ledger).
     #[error("refused: {}", .0.english())]
     Refused(ErrorCode),
+    /// A rule refused the action (e.g. `share_cap_exceeded`), with what it concerns.
+    #[error("refused by rule {code}")]
+    Rule {
+        /// Stable code.
+        code: ErrorCode,
+        /// The member, limit and value concerned.
+        details: ErrorDetails,
+    },
     /// The file's schema is newer than this binary.
     #[error("database schema version {found} is newer than this binary supports ({supported})")]
     NewerDatabase {
@@ -54,7 +62,7 @@ impl StoreError {
     pub fn code(&self) -> ErrorCode {
         match self {
             Self::Invalid(_) => ErrorCode::ValidationFailed,
-            Self::Refused(code) => *code,
+            Self::Refused(code) | Self::Rule { code, .. } => *code,
             Self::NewerDatabase { .. } => ErrorCode::DatabaseNewerThanApp,
             Self::Undecodable { .. } => ErrorCode::IntegrityFailed,
             Self::Sqlite(e) if is_corruption(e) => ErrorCode::IntegrityFailed,
@@ -81,6 +89,7 @@ impl StoreError {
         let code = self.code();
         let details = match self {
             Self::Invalid(fields) => Some(ErrorDetails { fields: fields.clone(), ..ErrorDetails::default() }),
+            Self::Rule { details, .. } => Some(details.clone()),
             Self::NewerDatabase { found, supported } => Some(ErrorDetails {
                 found_version: Some(*found),
                 supported_version: Some(*supported),
@@ -92,10 +101,10 @@ impl StoreError {
             _ => None,
         };
         let message = match self {
-            Self::Invalid(_) | Self::Refused(_) => code.english().to_owned(),
+            Self::Invalid(_) | Self::Refused(_) | Self::Rule { .. } => code.english().to_owned(),
             other => other.to_string(),
         };
-        IpcError { code, message, details }
+        IpcError { code, message, details: details.map(Box::new) }
     }
 }
 
@@ -104,4 +113,22 @@ fn is_corruption(e: &rusqlite::Error) -> bool {
         e.sqlite_error_code(),
         Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
     )
+}
+
+impl From<hamyar_core::shares::Refusal> for StoreError {
+    fn from(r: hamyar_core::shares::Refusal) -> Self {
+        use hamyar_core::shares::Refusal;
+        match r {
+            Refusal::Fields(fields) => Self::Invalid(fields),
+            Refusal::Rule { code, membership_no, limit, value } => Self::Rule {
+                code,
+                details: ErrorDetails {
+                    membership_no,
+                    limit: limit.map(|d| d.to_string()),
+                    value: value.map(|d| d.to_string()),
+                    ..ErrorDetails::default()
+                },
+            },
+        }
+    }
 }

@@ -131,6 +131,7 @@ pub(crate) fn append(
     author: &str,
     now: DateTime<Utc>,
     event: &Event,
+    profile_version: Option<u32>,
 ) -> Result<JournalEntry> {
     let last: Option<(i64, String)> = conn
         .query_row(
@@ -156,7 +157,7 @@ pub(crate) fn append(
         device_seq,
         wall_time: now.to_rfc3339_opts(SecondsFormat::Millis, true),
         hlc: hlc.encode(),
-        profile_version: None,
+        profile_version: profile_version.map(i64::from),
         prev_hash,
         hash: String::new(),
     };

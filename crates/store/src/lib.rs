@@ -5,11 +5,16 @@
 pub mod dashboard;
 mod db;
 pub mod demo;
+pub mod documents;
 mod error;
+pub mod hledger;
 pub mod journal;
+pub mod members;
 pub mod paths;
 pub mod profile;
 mod projection;
+pub mod shares;
+pub mod statute;
 pub mod verify;
 
 pub use db::{SCHEMA_VERSION, Store, Writer};

@@ -60,7 +60,8 @@ pub fn save(
 pub(crate) mod tests {
     use super::*;
     use hamyar_core::ErrorCode;
-    use hamyar_core::profile::{CooperativeKind, ProfileField, Province};
+    use hamyar_core::Field;
+    use hamyar_core::profile::{CooperativeKind, Province};
 
     pub(crate) fn input() -> ProfileInput {
         ProfileInput {
@@ -120,10 +121,7 @@ pub(crate) mod tests {
         assert_eq!(err.code(), ErrorCode::ValidationFailed);
         let ipc = err.to_ipc();
         let fields = ipc.details.map(|d| d.fields).unwrap_or_default();
-        assert_eq!(
-            fields,
-            vec![FieldError { field: ProfileField::LegalId, code: ErrorCode::LegalIdChecksum }]
-        );
+        assert_eq!(fields, vec![FieldError { field: Field::LegalId, code: ErrorCode::LegalIdChecksum }]);
 
         let after = (std::fs::read(&db).expect("db"), std::fs::read(&wal).unwrap_or_default());
         assert!(before == after, "a refused save changed the database files");

@@ -1,21 +1,46 @@
 //! Projections: tables derived from the journal that queries read. Each event kind updates
 //! them in the same transaction it is appended in; `verify` rebuilds them all and compares.
 
+pub(crate) mod certificate;
+pub(crate) mod member;
 pub(crate) mod profile;
+pub(crate) mod shares;
+pub(crate) mod statute;
 
 use hamyar_core::event::Event;
+use hamyar_core::shares::ShareEntryKind;
 use rusqlite::Connection;
 
 use crate::Result;
 use crate::journal::JournalEntry;
 
-/// Every projection table, in the order `verify` clears and compares them.
-pub(crate) const TABLES: &[&str] = &["cooperative_profile"];
+/// Every projection table, in an order `verify` can clear them in (children before parents).
+pub(crate) const TABLES: &[&str] = &[
+    "share_certificate",
+    "share_line",
+    "share_entry",
+    "member_warning",
+    "member",
+    "statute_version",
+    "cooperative_profile",
+];
 
 /// Applies one event to the projections.
 pub(crate) fn apply(conn: &Connection, entry: &JournalEntry, event: &Event) -> Result<()> {
     match event {
         Event::ProfileSet(data) => profile::apply_set(conn, entry, data),
+        Event::StatuteSet(v) => statute::apply_set(conn, entry, v),
+        Event::MemberAdmitted(a) => member::apply_admit(conn, entry, a),
+        Event::MemberUpdated(u) => member::apply_update(conn, entry, u),
+        Event::MemberActivated(a) => member::apply_activate(conn, entry, a),
+        Event::MemberWarned(w) => member::apply_warn(conn, entry, w),
+        Event::MemberExited(x) => member::apply_exit(conn, entry, x),
+        Event::ShareSubscribed(e) => shares::apply(conn, entry, ShareEntryKind::Subscribe, e),
+        Event::SharePaid(e) => shares::apply(conn, entry, ShareEntryKind::Pay, e),
+        Event::ShareTransferred(e) => shares::apply(conn, entry, ShareEntryKind::Transfer, e),
+        Event::ShareRefunded(e) => shares::apply(conn, entry, ShareEntryKind::Refund, e),
+        Event::ShareCapitalised(e) => shares::apply(conn, entry, ShareEntryKind::Capitalise, e),
+        Event::ShareReversed(e) => shares::apply(conn, entry, ShareEntryKind::Reverse, e),
     }
 }
 

@@ -1,0 +1,505 @@
+//! CLI commands over the statute, the member register and the share ledger.
+
+use chrono::Utc;
+use hamyar_core::ErrorCode;
+use hamyar_core::ids::{LegalId, Mobile, NationalCode, PostalCode, Sheba};
+use hamyar_core::member::{ExitInput, ExitReason, Gender, MemberInput, MemberKind};
+use hamyar_core::shares::ShareAction;
+use hamyar_core::statute::{StatuteInput, StatuteValues};
+use hamyar_core::text::ascii_digits;
+use hamyar_store::{Store, members, shares, statute};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::commands::{Failure, Output, author, output, parse_wire, rejected};
+
+/// `statute …`
+#[derive(Debug, clap::Subcommand)]
+pub enum StatuteCommand {
+    /// Record the statute (the first setting) or an amendment; unnamed values keep their current ones.
+    Set(Box<StatuteArgs>),
+    /// Show the version in force (today, or on --at).
+    Show {
+        /// ISO or Jalali date.
+        #[arg(long)]
+        at: Option<String>,
+    },
+}
+
+/// One option per statute parameter (the commonest ones; the rest keep their values).
+#[derive(Debug, clap::Args)]
+pub struct StatuteArgs {
+    /// Par value of a share, in rials.
+    #[arg(long)]
+    par_value: Option<String>,
+    /// Cap on one member's share of the capital, in percent.
+    #[arg(long)]
+    max_member_capital_pct: Option<String>,
+    /// Fewest shares per member.
+    #[arg(long)]
+    min_shares_per_member: Option<u32>,
+    /// Fewest active members.
+    #[arg(long)]
+    min_members: Option<u32>,
+    /// Months to pay the rest of a subscription.
+    #[arg(long)]
+    unpaid_deadline_months: Option<u32>,
+    /// Months after exit within which shares are refunded.
+    #[arg(long)]
+    refund_due_months: Option<u32>,
+    /// Board term in years.
+    #[arg(long)]
+    board_term_years: Option<u32>,
+    /// Effective date (ISO or Jalali); default today.
+    #[arg(long)]
+    effective: Option<String>,
+    /// The extraordinary assembly's resolution (required for an amendment).
+    #[arg(long)]
+    resolution: Option<String>,
+}
+
+/// `member …`
+#[derive(Debug, clap::Subcommand)]
+pub enum MemberCommand {
+    /// Admit a member (active unless --applicant).
+    Add(Box<MemberArgs>),
+    /// The register, by membership number.
+    List,
+    /// One member.
+    Show {
+        /// Membership number.
+        #[arg(long)]
+        member: u32,
+    },
+    /// Record a member's exit.
+    Exit {
+        /// Membership number.
+        #[arg(long)]
+        member: u32,
+        /// withdrawal, expulsion or death.
+        #[arg(long, value_parser = parse_wire::<ExitReason>)]
+        reason: ExitReason,
+        /// Effective date.
+        #[arg(long)]
+        date: String,
+        /// Withdrawal: the day written notice was given.
+        #[arg(long, default_value = "")]
+        notice_date: String,
+        /// Expulsion: the assembly resolution.
+        #[arg(long, default_value = "")]
+        resolution: String,
+        /// Death: an heir (repeat for several).
+        #[arg(long = "heir")]
+        heirs: Vec<String>,
+    },
+    /// Record a written warning from the board.
+    Warn {
+        /// Membership number.
+        #[arg(long)]
+        member: u32,
+        /// Date of the warning.
+        #[arg(long)]
+        date: String,
+        /// What it said.
+        #[arg(long)]
+        note: String,
+    },
+}
+
+/// A member's particulars.
+#[derive(Debug, clap::Args)]
+pub struct MemberArgs {
+    #[arg(long, default_value = "")]
+    first_name: String,
+    #[arg(long)]
+    last_name: String,
+    #[arg(long, default_value = "")]
+    national_code: String,
+    /// person or legal.
+    #[arg(long, default_value = "person", value_parser = parse_wire::<MemberKind>)]
+    kind: MemberKind,
+    #[arg(long, default_value = "")]
+    legal_id: String,
+    #[arg(long, default_value = "")]
+    father_name: String,
+    /// male or female.
+    #[arg(long, value_parser = parse_wire::<Gender>)]
+    gender: Option<Gender>,
+    #[arg(long, default_value = "")]
+    birth_date: String,
+    #[arg(long, default_value = "")]
+    mobile: String,
+    #[arg(long, default_value = "")]
+    sheba: String,
+    #[arg(long, default_value = "")]
+    postal_code: String,
+    #[arg(long, default_value = "")]
+    address: String,
+    /// Works in the cooperative (شاغل).
+    #[arg(long)]
+    works: bool,
+    /// Specialist member (متخصص).
+    #[arg(long)]
+    specialist: bool,
+    /// Joining date; default today.
+    #[arg(long, default_value = "")]
+    joined: String,
+    /// Register as an applicant awaiting admission.
+    #[arg(long)]
+    applicant: bool,
+}
+
+/// `share …`
+#[derive(Debug, clap::Subcommand)]
+pub enum ShareCommand {
+    /// Subscribe shares at the par value in force.
+    Subscribe {
+        #[arg(long)]
+        member: u32,
+        #[arg(long)]
+        shares: u32,
+        #[arg(long)]
+        date: String,
+    },
+    /// Pay towards subscribed shares.
+    Pay {
+        #[arg(long)]
+        member: u32,
+        /// Rials.
+        #[arg(long)]
+        amount: String,
+        #[arg(long)]
+        date: String,
+    },
+    /// Transfer shares on a board resolution.
+    Transfer {
+        #[arg(long)]
+        from: u32,
+        #[arg(long)]
+        to: u32,
+        #[arg(long)]
+        shares: u32,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        resolution: String,
+    },
+    /// Refund a former member's shares.
+    Refund {
+        #[arg(long)]
+        member: u32,
+        #[arg(long)]
+        shares: u32,
+        #[arg(long)]
+        date: String,
+    },
+    /// New fully paid shares from an assembly resolution.
+    Capitalise {
+        #[arg(long)]
+        member: u32,
+        #[arg(long)]
+        shares: u32,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        resolution: String,
+    },
+    /// Reverse an entry (a new entry that references it).
+    Reverse {
+        /// The entry id.
+        #[arg(long)]
+        entry: String,
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+/// `export …`
+#[derive(Debug, clap::Subcommand)]
+pub enum ExportCommand {
+    /// The share ledger as an hledger journal (`hledger -f FILE balance` recomputes the register).
+    Hledger {
+        /// The file to write.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+}
+
+pub fn export(store: &Store, c: &ExportCommand) -> Result<Output, Failure> {
+    match c {
+        ExportCommand::Hledger { to } => {
+            let text = hamyar_store::hledger::journal(store.conn())?;
+            std::fs::write(to, &text).map_err(|e| Failure::from(hamyar_store::StoreError::Io(e)))?;
+            let out = serde_json::json!({ "file": to.display().to_string(), "bytes": text.len() });
+            output(&out, format!("hledger journal written to {}", to.display()))
+        }
+    }
+}
+
+/// Identifiers `check` validates.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum IdentifierKind {
+    NationalCode,
+    LegalId,
+    Sheba,
+    Mobile,
+    PostalCode,
+}
+
+fn decimal(text: &str) -> Result<Decimal, Failure> {
+    ascii_digits(text).trim().parse().map_err(|_| rejected(ErrorCode::StatuteValueInvalid))
+}
+
+pub fn statute(store: &mut Store, c: &StatuteCommand) -> Result<Output, Failure> {
+    let today = hamyar_core::clock::tehran_date(Utc::now());
+    match c {
+        StatuteCommand::Show { at } => {
+            let date = match at {
+                Some(d) => hamyar_core::jalali::parse_date(d).map_err(rejected)?,
+                None => today,
+            };
+            let v = statute::in_force(store, date)?.ok_or_else(|| rejected(ErrorCode::StatuteNotSet))?;
+            let human = format!(
+                "statute v{} (from {}): par {} rials, cap {}% per member, minimum {} members",
+                v.version,
+                v.effective_from,
+                v.values.par_value,
+                v.values.max_member_capital_pct,
+                v.values.min_members
+            );
+            output(&v, human)
+        }
+        StatuteCommand::Set(a) => {
+            let current = statute::view(store)?.current;
+            let mut values = current.map_or_else(StatuteValues::default, |v| v.values);
+            if let Some(p) = &a.par_value {
+                values.par_value = decimal(p)?;
+            }
+            if let Some(p) = &a.max_member_capital_pct {
+                values.max_member_capital_pct = decimal(p)?;
+            }
+            let set = |slot: &mut u32, v: Option<u32>| {
+                if let Some(v) = v {
+                    *slot = v;
+                }
+            };
+            set(&mut values.min_shares_per_member, a.min_shares_per_member);
+            set(&mut values.min_members, a.min_members);
+            set(&mut values.unpaid_deadline_months, a.unpaid_deadline_months);
+            set(&mut values.refund_due_months, a.refund_due_months);
+            set(&mut values.board_term_years, a.board_term_years);
+            let input = StatuteInput {
+                values,
+                effective_from: a.effective.clone().unwrap_or_default(),
+                resolution: a.resolution.clone().unwrap_or_default(),
+            };
+            let v = statute::set(store, &author(), Utc::now(), &input)?;
+            let human = format!("statute v{} recorded, in force from {}", v.version, v.effective_from);
+            output(&v, human)
+        }
+    }
+}
+
+pub fn member(store: &mut Store, c: &MemberCommand) -> Result<Output, Failure> {
+    match c {
+        MemberCommand::Add(a) => {
+            let input = MemberInput {
+                kind: a.kind,
+                first_name: a.first_name.clone(),
+                last_name: a.last_name.clone(),
+                national_code: a.national_code.clone(),
+                legal_id: a.legal_id.clone(),
+                father_name: a.father_name.clone(),
+                gender: a.gender,
+                birth_date: a.birth_date.clone(),
+                mobile: a.mobile.clone(),
+                sheba: a.sheba.clone(),
+                postal_code: a.postal_code.clone(),
+                address: a.address.clone(),
+                education: None,
+                works_in_coop: a.works,
+                specialist: a.specialist,
+                joined: a.joined.clone(),
+                applicant: a.applicant,
+            };
+            let m = members::add(store, &author(), Utc::now(), &input)?;
+            let human = format!("member {} admitted: {}", m.membership_no, m.display_name);
+            output(&m, human)
+        }
+        MemberCommand::List => {
+            let rows = members::list(store)?;
+            let human = rows
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{:>5}  {:<30} {:>8} shares  {:>6}%  {:?}",
+                        r.member.membership_no,
+                        r.member.display_name,
+                        r.holding.shares,
+                        r.percent,
+                        r.member.status
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            output(&rows, human)
+        }
+        MemberCommand::Show { member } => {
+            let m = members::get(store.conn(), *member)?.ok_or_else(|| rejected(ErrorCode::UnknownMember))?;
+            let human = format!("{}  {}  {:?} since {}", m.membership_no, m.display_name, m.status, m.joined);
+            output(&m, human)
+        }
+        MemberCommand::Exit { member, reason, date, notice_date, resolution, heirs } => {
+            let input = ExitInput {
+                membership_no: *member,
+                reason: Some(*reason),
+                date: date.clone(),
+                notice_date: notice_date.clone(),
+                resolution: resolution.clone(),
+                heirs: heirs.clone(),
+            };
+            let m = members::exit(store, &author(), Utc::now(), &input)?;
+            let human = format!("member {} left ({:?}) on {:?}", m.membership_no, m.status, m.exit_date);
+            output(&m, human)
+        }
+        MemberCommand::Warn { member, date, note } => {
+            members::warn(store, &author(), Utc::now(), *member, date, note)?;
+            output(
+                &serde_json::json!({ "membership_no": member, "warned": date }),
+                format!("warning recorded for {member}"),
+            )
+        }
+    }
+}
+
+pub fn share(store: &mut Store, c: &ShareCommand) -> Result<Output, Failure> {
+    let action = c.to_action();
+    let done = shares::record(store, &author(), Utc::now(), &action)?;
+    let mut human = format!("{:?} recorded: entry {}", done.kind, done.entry_id);
+    for w in &done.warnings {
+        human.push_str(&format!("\nwarning: {}", w.english()));
+    }
+    output(&done, human)
+}
+
+impl ShareCommand {
+    fn to_action(&self) -> ShareAction {
+        match self {
+            Self::Subscribe { member, shares, date } => {
+                ShareAction::Subscribe { membership_no: *member, shares: *shares, date: date.clone() }
+            }
+            Self::Pay { member, amount, date } => {
+                ShareAction::Pay { membership_no: *member, amount: amount.clone(), date: date.clone() }
+            }
+            Self::Transfer { from, to, shares, date, resolution } => ShareAction::Transfer {
+                membership_no: *from,
+                to_member: *to,
+                shares: *shares,
+                date: date.clone(),
+                resolution: resolution.clone(),
+            },
+            Self::Refund { member, shares, date } => {
+                ShareAction::Refund { membership_no: *member, shares: *shares, date: date.clone() }
+            }
+            Self::Capitalise { member, shares, date, resolution } => ShareAction::Capitalise {
+                membership_no: *member,
+                shares: *shares,
+                date: date.clone(),
+                resolution: resolution.clone(),
+            },
+            Self::Reverse { entry, reason } => {
+                ShareAction::Reverse { entry: entry.clone(), reason: reason.clone() }
+            }
+        }
+    }
+}
+
+/// The statement as the CLI contract gives it: totals at the top, then the entries.
+#[derive(Serialize)]
+struct StatementOut<'a> {
+    membership_no: u32,
+    name: &'a str,
+    shares: i64,
+    subscribed: String,
+    paid: String,
+    unpaid: String,
+    percent: String,
+    entries: &'a [shares::StatementLine],
+}
+
+pub fn statement(store: &Store, no: u32) -> Result<Output, Failure> {
+    let s = shares::statement(store, no)?;
+    let out = StatementOut {
+        membership_no: no,
+        name: &s.member.display_name,
+        shares: s.holding.shares,
+        subscribed: s.holding.subscribed.to_string(),
+        paid: s.holding.paid.to_string(),
+        unpaid: s.unpaid.to_string(),
+        percent: s.percent.to_string(),
+        entries: &s.entries,
+    };
+    let human = format!(
+        "{} {}: {} shares, subscribed {} paid {} unpaid {} rials ({}%)",
+        no, out.name, out.shares, out.subscribed, out.paid, out.unpaid, out.percent
+    );
+    output(&out, human)
+}
+
+#[derive(Serialize)]
+struct RegisterRowOut {
+    membership_no: u32,
+    name: String,
+    status: hamyar_core::member::MemberStatus,
+    shares: i64,
+    subscribed: String,
+    paid: String,
+    unpaid: String,
+    percent: String,
+}
+
+pub fn register(store: &Store) -> Result<Output, Failure> {
+    let reg = shares::register(store)?;
+    let rows: Vec<RegisterRowOut> = reg
+        .rows
+        .iter()
+        .map(|r| RegisterRowOut {
+            membership_no: r.member.membership_no,
+            name: r.member.display_name.clone(),
+            status: r.member.status,
+            shares: r.holding.shares,
+            subscribed: r.holding.subscribed.to_string(),
+            paid: r.holding.paid.to_string(),
+            unpaid: r.unpaid.to_string(),
+            percent: r.percent.to_string(),
+        })
+        .collect();
+    let human = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{:>5}  {:<30} {:>8} {:>14} {:>14} {:>7}%",
+                r.membership_no, r.name, r.shares, r.subscribed, r.paid, r.percent
+            )
+        })
+        .chain(std::iter::once(format!(
+            "total: {} shares, subscribed {}, paid {}, unpaid {}",
+            reg.totals.shares, reg.totals.subscribed, reg.totals.paid, reg.unpaid
+        )))
+        .collect::<Vec<_>>()
+        .join("\n");
+    output(&rows, human)
+}
+
+pub fn check(kind: IdentifierKind, value: &str) -> Result<Output, Failure> {
+    let normalised = match kind {
+        IdentifierKind::NationalCode => NationalCode::parse(value).map(|v| v.as_str().to_owned()),
+        IdentifierKind::LegalId => LegalId::parse(value).map(|v| v.as_str().to_owned()),
+        IdentifierKind::Sheba => Sheba::parse(value).map(|v| v.as_str().to_owned()),
+        IdentifierKind::Mobile => Mobile::parse(value).map(|v| v.as_str().to_owned()),
+        IdentifierKind::PostalCode => PostalCode::parse(value).map(|v| v.as_str().to_owned()),
+    }
+    .map_err(rejected)?;
+    let human = format!("valid: {normalised}");
+    output(&serde_json::json!({ "valid": true, "value": normalised }), human)
+}
