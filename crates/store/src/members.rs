@@ -60,6 +60,9 @@ pub struct MemberRow {
     /// Percent of the subscribed capital (2 decimals).
     #[ts(type = "string")]
     pub percent: Decimal,
+    /// While something is owed: the day the rest falls due (first subscription + the statute's months).
+    #[ts(type = "string | null")]
+    pub unpaid_due: Option<NaiveDate>,
 }
 
 const MEMBER_COLUMNS: &str = "m.membership_no, m.status, m.joined, m.exit_date, m.exit_reason, m.particulars, m.updated_at, m.event_id";
@@ -123,20 +126,26 @@ pub fn facts(conn: &Connection, no: u32) -> Result<Option<MemberFacts>> {
 pub fn list(store: &Store) -> Result<Vec<MemberRow>> {
     let conn = store.conn();
     let total = ledger_facts(conn)?.total_subscribed;
+    let today = tehran_date(Utc::now());
+    let months = statute_or_default(conn, today)?.0.unpaid_deadline_months;
     let sql = format!(
-        "SELECT {MEMBER_COLUMNS}, COALESCE(SUM(l.shares), 0), COALESCE(SUM(l.subscribed), 0), \
-         COALESCE(SUM(l.paid), 0) FROM member m LEFT JOIN share_line l ON l.membership_no = m.membership_no \
-         GROUP BY m.membership_no ORDER BY m.membership_no"
+        "SELECT {MEMBER_COLUMNS}, COALESCE(h.shares, 0), COALESCE(h.subscribed, 0), COALESCE(h.paid, 0),          f.first_subscription FROM member m          LEFT JOIN (SELECT membership_no, SUM(shares) AS shares, SUM(subscribed) AS subscribed, SUM(paid) AS paid                     FROM share_line GROUP BY membership_no) h ON h.membership_no = m.membership_no          LEFT JOIN (SELECT l.membership_no, MIN(e.date) AS first_subscription FROM share_line l                     JOIN share_entry e ON e.event_id = l.event_id                     WHERE e.kind = 'subscribe' AND e.reversed_by IS NULL GROUP BY l.membership_no) f                     ON f.membership_no = m.membership_no          ORDER BY m.membership_no"
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], |r| {
         let member = member_from_row(r)?;
         let holding = Holding { shares: r.get(8)?, subscribed: r.get(9)?, paid: r.get(10)? };
+        let first: Option<String> = r.get(11)?;
+        let unpaid_due = first
+            .and_then(|d| d.parse::<NaiveDate>().ok())
+            .filter(|_| holding.unpaid() > 0)
+            .and_then(|d| d.checked_add_months(chrono::Months::new(months)));
         Ok(MemberRow {
             member,
             holding,
             unpaid: Decimal::from(holding.unpaid()),
             percent: percent(holding.subscribed, total),
+            unpaid_due,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

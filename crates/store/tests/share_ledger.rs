@@ -105,6 +105,8 @@ fn a_board_runs_its_register() {
     assert_eq!(shares::statement(&store, 3).expect("statement").holding.shares, 14);
     let reg = shares::register(&store).expect("register");
     assert_eq!((reg.totals.shares, reg.totals.subscribed, reg.totals.paid), (80, 8_000_000, 400_000));
+    // The rest falls due 24 months (the statute's default) after the first subscription.
+    assert_eq!(reg.rows[0].unpaid_due.map(|d| d.to_string()), Some("2027-03-30".into()));
     assert!(verify::run(&mut store).expect("verify").ok);
 }
 
