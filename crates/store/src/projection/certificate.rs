@@ -14,7 +14,7 @@ pub(crate) fn reconcile(conn: &Connection, event_id: &str, date: NaiveDate, no: 
         [no],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
-    let wanted = (shares > 0).then(|| if paid >= subscribed { "final" } else { "temporary" });
+    let wanted = (shares > 0).then_some(if paid >= subscribed { "final" } else { "temporary" });
     let current: Option<(i64, i64, String)> = conn
         .query_row(
             "SELECT serial, shares, kind FROM share_certificate WHERE membership_no = ?1 AND cancelled_on IS NULL",
