@@ -3,6 +3,7 @@
 // components can branch on `code` and show the catalogue's sentence for it.
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { ErrorDetails } from "./bindings/ErrorDetails";
+import type { Field } from "./bindings/Field";
 import type { FieldError } from "./bindings/FieldError";
 
 /** Every ErrorCode the backend can send (kept in step with bindings/ErrorCode.ts by the type below). */
@@ -27,6 +28,39 @@ export const ERROR_CODES = [
   "storage_failed",
   "io_failed",
   "internal",
+  "national_code_format",
+  "national_code_checksum",
+  "sheba_format",
+  "sheba_checksum",
+  "mobile_format",
+  "statute_value_invalid",
+  "resolution_required",
+  "effective_before_previous",
+  "statute_not_set",
+  "duplicate_national_code",
+  "duplicate_legal_id",
+  "unknown_member",
+  "member_not_active",
+  "member_already_exited",
+  "withdrawal_notice_running",
+  "expulsion_needs_warnings",
+  "heirs_required",
+  "date_before_joining",
+  "members_below_minimum",
+  "shares_must_be_positive",
+  "amount_must_be_positive",
+  "amount_too_large",
+  "payment_exceeds_unpaid",
+  "insufficient_shares",
+  "transferee_not_member",
+  "transfer_to_self",
+  "share_cap_exceeded",
+  "share_cap_founding",
+  "below_minimum_shares",
+  "unknown_entry",
+  "reversal_of_reversal",
+  "already_reversed",
+  "reversal_would_go_negative",
 ] as const satisfies readonly ErrorCode[];
 
 // Fails to compile when bindings/ErrorCode.ts gains a code that ERROR_CODES lacks.
@@ -35,6 +69,71 @@ const everyCodeListed: Missing extends never ? true : Missing = true;
 void everyCodeListed;
 
 const KNOWN_CODES: ReadonlySet<string> = new Set<string>(ERROR_CODES);
+
+/** Every Field a refusal can name (kept in step with bindings/Field.ts by the type below). */
+export const FIELDS = [
+  // The cooperative profile.
+  "name",
+  "legal_id",
+  "registration_number",
+  "registration_date",
+  "kind",
+  "province",
+  "city",
+  "address",
+  "postal_code",
+  "phone",
+  "fiscal_year_start",
+  // A member.
+  "first_name",
+  "last_name",
+  "national_code",
+  "father_name",
+  "gender",
+  "birth_date",
+  "mobile",
+  "sheba",
+  "education",
+  "joined",
+  "membership_no",
+  "exit_reason",
+  "notice_date",
+  "heirs",
+  // Share-ledger entries.
+  "to_member",
+  "shares",
+  "amount",
+  "date",
+  "entry",
+  "reason",
+  // The statute profile.
+  "par_value",
+  "min_shares_per_member",
+  "max_member_capital_pct",
+  "admission_paid_fraction",
+  "min_members",
+  "election_notice_window",
+  "notice_window",
+  "thresholds",
+  "board_size",
+  "inspectors",
+  "legal_reserve_cap",
+  "reserve_percentages",
+  "effective_from",
+  "resolution",
+] as const satisfies readonly Field[];
+
+// Fails to compile when bindings/Field.ts gains a field that FIELDS lacks.
+type MissingField = Exclude<Field, (typeof FIELDS)[number]>;
+const everyFieldListed: MissingField extends never ? true : MissingField = true;
+void everyFieldListed;
+
+/** The first problem reported for each field of a refused form. */
+export function codesByField(problems: readonly FieldError[]): Partial<Record<Field, ErrorCode>> {
+  const byField: Partial<Record<Field, ErrorCode>> = {};
+  for (const { field, code } of problems) byField[field] ??= code;
+  return byField;
+}
 
 /** A refused or failed backend command. `message` is the backend's English text, for logs only. */
 export class ApiError extends Error {

@@ -4,12 +4,29 @@
 import type { CooperativeKind } from "./bindings/CooperativeKind";
 import type { CooperativeProfile } from "./bindings/CooperativeProfile";
 import type { ErrorCode } from "./bindings/ErrorCode";
-import type { FieldError } from "./bindings/FieldError";
-import type { ProfileField } from "./bindings/ProfileField";
+import type { Field } from "./bindings/Field";
 import type { ProfileInput } from "./bindings/ProfileInput";
 import type { Province } from "./bindings/Province";
 import { localeDigits, type Locale } from "./digits";
 import { parseInteger } from "./format";
+
+export { codesByField } from "./errors";
+
+/** The fields of the profile form, as refusals name them. */
+export type ProfileField = Extract<
+  Field,
+  | "name"
+  | "legal_id"
+  | "registration_number"
+  | "registration_date"
+  | "kind"
+  | "province"
+  | "city"
+  | "address"
+  | "postal_code"
+  | "phone"
+  | "fiscal_year_start"
+>;
 
 /** What the form's fields hold. The fiscal-year day is text as typed (any digits). */
 export type ProfileFormValues = {
@@ -130,14 +147,7 @@ export function inputFromForm(values: ProfileFormValues): ProfileInput {
   };
 }
 
-/** The first problem reported for each field. */
-export function codesByField(problems: readonly FieldError[]): Partial<Record<ProfileField, ErrorCode>> {
-  const byField: Partial<Record<ProfileField, ErrorCode>> = {};
-  for (const { field, code } of problems) byField[field] ??= code;
-  return byField;
-}
-
 /** The first field, in screen order, that has a problem. */
-export function firstFieldWithProblem(byField: Partial<Record<ProfileField, ErrorCode>>): ProfileField | null {
+export function firstFieldWithProblem(byField: Partial<Record<Field, ErrorCode>>): ProfileField | null {
   return PROFILE_FIELDS.find((field) => byField[field] !== undefined) ?? null;
 }

@@ -1,16 +1,64 @@
-// Which screen is showing. Two screens today; no URL is needed inside the window.
-export type Screen = "dashboard" | "settings";
+// Which screen is showing; no URL is needed inside the window.
+/** The screens the navigation rail lists. */
+export type NavScreen = "dashboard" | "settings" | "statute" | "members" | "shares";
+/**
+ * Every screen: the rail's, a member's file (target = membership number), and the
+ * print previews, which show only the document (target = certificate serial or
+ * membership number).
+ */
+export type Screen = NavScreen | "member" | "print-certificate" | "print-statement";
+
+/** A place to come back to. */
+type Place = { screen: Screen; target: number | null };
+
+/** The rail item a screen belongs to (a member's file is under «اعضا»). */
+const AREA: Partial<Record<Screen, NavScreen>> = { member: "members" };
 
 class Router {
   screen: Screen = $state("dashboard");
   /** A part of the screen to bring into view (the id of a Card), if any. */
   section: string | null = $state(null);
+  /** The record a screen is about: a membership number or a certificate serial. */
+  target: number | null = $state(null);
   /** Bumped on every navigation the user asked for, so the shell can move focus to the new page. */
   visits = $state(0);
+  /** The last navigation was back(): a screen may restore what it showed (its filter). */
+  returned = $state(false);
+  #trail: Place[] = [];
+
+  /** The rail item to mark as current. */
+  get area(): NavScreen | null {
+    const screen = this.screen;
+    return AREA[screen] ?? (screen === "print-certificate" || screen === "print-statement" ? null : (screen as NavScreen));
+  }
 
   go(screen: Screen, section: string | null = null): void {
+    this.#trail = [];
+    this.returned = false;
     this.screen = screen;
     this.section = section;
+    this.target = null;
+    this.visits += 1;
+  }
+
+  /** Open a screen about one record; back() returns to where the user was. */
+  open(screen: Screen, target: number): void {
+    this.#trail.push({ screen: this.screen, target: this.target });
+    if (this.#trail.length > 20) this.#trail.shift();
+    this.returned = false;
+    this.screen = screen;
+    this.section = null;
+    this.target = target;
+    this.visits += 1;
+  }
+
+  /** Return to the screen open() left, or to `fallback` when there is none. */
+  back(fallback: Screen = "dashboard"): void {
+    const place = this.#trail.pop() ?? { screen: fallback, target: null };
+    this.returned = true;
+    this.screen = place.screen;
+    this.section = null;
+    this.target = place.target;
     this.visits += 1;
   }
 }

@@ -2,6 +2,7 @@
 import type { CooperativeProfile } from "./CooperativeProfile";
 import type { FiscalYearSpan } from "./FiscalYearSpan";
 import type { JournalStats } from "./JournalStats";
+import type { MemberStats } from "./MemberStats";
 
 /**
  * The cooperative at a glance.
@@ -22,4 +23,8 @@ journal: JournalStats,
 /**
  * The fiscal year containing today, once the profile says when years start.
  */
-fiscal_year: FiscalYearSpan | null, };
+fiscal_year: FiscalYearSpan | null, 
+/**
+ * Member counts and the minimum-members alarm.
+ */
+members: MemberStats, };

@@ -20,4 +20,16 @@ found_version: number | null,
 /**
  * For `database_newer_than_app`: the newest schema version this binary knows.
  */
-supported_version: number | null, };
+supported_version: number | null, 
+/**
+ * The member a rule refused, e.g. for `share_cap_exceeded`.
+ */
+membership_no: number | null, 
+/**
+ * The limit a rule enforces (a decimal string, e.g. the cap in percent).
+ */
+limit: string | null, 
+/**
+ * The value the action would have reached (a decimal string).
+ */
+value: string | null, };

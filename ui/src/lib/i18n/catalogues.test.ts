@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ERROR_CODES } from "../errors";
+import { ERROR_CODES, FIELDS } from "../errors";
+import { STATUTE_PARAMS } from "../statute";
 import { en } from "./en";
 import { fa } from "./fa";
 
@@ -40,8 +41,29 @@ describe("the message catalogues", () => {
     expect(fa.errors[code]).not.toBe(en.errors[code]);
   });
 
+  it.each(FIELDS)("name the field %s in both languages", (field) => {
+    expect(fa.fields[field]).toBeTruthy();
+    expect(en.fields[field]).toBeTruthy();
+  });
+
+  it.each(STATUTE_PARAMS)("name the statute number %s and its source in both languages", (param) => {
+    expect(fa.statute.params[param]).toBeTruthy();
+    expect(en.statute.params[param]).toBeTruthy();
+    expect(fa.statute.sources[param]).toBeTruthy();
+    expect(en.statute.sources[param]).toBeTruthy();
+  });
+
   it("say the required Persian sentences word for word", () => {
     expect(fa.errors.required).toBe("این فیلد الزامی است");
+    expect(fa.errors.national_code_checksum).toBe("کد ملی وارد شده معتبر نیست");
+    expect(fa.errors.duplicate_national_code).toBe("عضوی با این کد ملی قبلاً ثبت شده است");
+    expect(fa.errors.share_cap_exceeded).toBe("این کار سهم عضو را از سقف اساسنامه بالاتر می‌برد");
+    expect(fa.statute.notSet).toBe("اساسنامه هنوز ثبت نشده؛ مقادیر پیش‌فرض قانون نمایش داده می‌شود");
+    expect(fa.statute.confidence).toEqual({
+      confirmed: "تأیید شده",
+      secondary: "ثانویه",
+      unconfirmed: "تأیید نشده — از اساسنامه خود وارد کنید",
+    });
     expect(fa.errors.legal_id_format).toBe("شناسه ملی باید ۱۱ رقم باشد");
     expect(fa.errors.legal_id_checksum).toBe("شناسه ملی وارد شده معتبر نیست");
     expect(fa.profile.saved).toBe("مشخصات تعاونی ثبت شد");

@@ -2,7 +2,9 @@
 // flips <html lang/dir>. Components read `i18n.m` (the catalogue) and the
 // formatting helpers, which follow the current locale.
 import type { ErrorCode } from "../bindings/ErrorCode";
+import type { ErrorDetails } from "../bindings/ErrorDetails";
 import { localeDigits, type Locale } from "../digits";
+import { describeError } from "../error-text";
 import { formatDateTime, formatNumber } from "../format";
 import { formatJalali, type JalaliFormat } from "../jalali";
 import { en } from "./en";
@@ -61,9 +63,9 @@ class I18n {
     applyToDocument(this.locale);
   }
 
-  /** The sentence for an error code. */
-  error(code: ErrorCode): string {
-    return this.m.errors[code];
+  /** The sentence for an error code, saying the member, limit and value when the details carry them. */
+  error(code: ErrorCode, details: ErrorDetails | null = null): string {
+    return describeError(code, details, this.m, this.locale);
   }
 
   number(value: number | bigint | string): string {

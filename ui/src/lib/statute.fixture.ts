@@ -1,0 +1,38 @@
+// Test data shared by the statute tests.
+import type { StatuteValues } from "./bindings/StatuteValues";
+
+/** The backend's defaults (crates/core/src/statute.rs), as they cross IPC. */
+export const DEFAULTS: StatuteValues = {
+  par_value: "1000000",
+  min_shares_per_member: 1,
+  max_member_capital_pct: "30",
+  admission_paid_fraction: { numerator: 1, denominator: 3 },
+  unpaid_deadline_months: 24,
+  min_members: 7,
+  specialist_withdrawal_notice_months: 6,
+  expulsion_warning_gap_days: 15,
+  expulsion_wait_days: 15,
+  refund_due_months: 3,
+  election_notice_min_days: 20,
+  election_notice_max_days: 40,
+  notice_min_days: 10,
+  notice_max_days: 40,
+  ordinary_quorum_call1: { fraction: { numerator: 1, denominator: 2 }, strict: true },
+  ordinary_quorum_call2: { fraction: { numerator: 0, denominator: 1 }, strict: false },
+  extraordinary_quorum_call1: { fraction: { numerator: 2, denominator: 3 }, strict: false },
+  extraordinary_quorum_call2: { fraction: { numerator: 1, denominator: 2 }, strict: true },
+  extraordinary_quorum_call3: { fraction: { numerator: 0, denominator: 1 }, strict: false },
+  ordinary_majority: { fraction: { numerator: 1, denominator: 2 }, strict: true },
+  extraordinary_majority: { fraction: { numerator: 2, denominator: 3 }, strict: false },
+  proxies_per_member: 3,
+  proxies_per_non_member: 1,
+  board_min: 3,
+  board_max: 7,
+  board_term_years: 3,
+  inspectors: 1,
+  inspector_term_years: 1,
+  legal_reserve_pct: "5",
+  legal_reserve_cap: { numerator: 1, denominator: 4 },
+  precautionary_reserve_max_pct: "5",
+  cooperation_education_pct: "4",
+};
