@@ -159,3 +159,56 @@ fn hledger_balances_match_the_register() {
     }
     assert_eq!(balance("assets:cash"), paid_total);
 }
+
+#[test]
+fn every_statute_parameter_has_its_option_and_amendments_need_a_resolution() {
+    let l = Ledger::new();
+    let first = l.cli(&[
+        "--json",
+        "statute",
+        "set",
+        "--par-value",
+        "۱۰۰۰۰۰۰",
+        "--ordinary-quorum-call1",
+        ">1/2",
+        "--legal-reserve-cap",
+        "1/4",
+        "--inspectors",
+        "3",
+        "--max-member-capital-pct",
+        "22.5",
+    ]);
+    assert_eq!(first.code, 0, "{first:?}");
+    let v = first.json();
+    assert_eq!((v["version"].as_u64(), v["resolution"].is_null()), (Some(1), true));
+    assert_eq!(v["values"]["ordinary_quorum_call1"]["strict"], true);
+    assert_eq!(v["values"]["max_member_capital_pct"], "22.5");
+    let help = l.cli(&["statute", "set", "--help"]).stdout;
+    for option in ["--election-notice-min-days", "--extraordinary-majority", "--cooperation-education-pct"] {
+        assert!(help.contains(option), "{option} missing from statute set --help");
+    }
+    let before = l.fingerprint();
+    for args in [
+        &["--json", "statute", "set", "--inspectors", "5"][..],
+        &["--json", "statute", "set", "--inspectors", "2", "--resolution", "R-1"],
+        &["--json", "statute", "set", "--legal-reserve-cap", "a quarter", "--resolution", "R-1"],
+    ] {
+        assert_eq!(l.cli(args).code, 2, "{args:?}");
+    }
+    assert!(l.fingerprint() == before, "a refused amendment changed the database");
+    // An amendment may be scheduled: it binds events dated from its effective day on.
+    let amended = l.cli(&[
+        "--json",
+        "statute",
+        "set",
+        "--inspectors",
+        "5",
+        "--resolution",
+        "مصوبه ۳",
+        "--effective",
+        "2100-03-21",
+    ]);
+    assert_eq!((amended.code, amended.json()["version"].as_u64()), (0, Some(2)), "{amended:?}");
+    assert_eq!(l.cli(&["--json", "statute", "show"]).json()["values"]["inspectors"], 3);
+    assert_eq!(l.cli(&["--json", "statute", "show", "--at", "2100-04-01"]).json()["values"]["inspectors"], 5);
+}

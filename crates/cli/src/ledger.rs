@@ -5,7 +5,7 @@ use hamyar_core::ErrorCode;
 use hamyar_core::ids::{LegalId, Mobile, NationalCode, PostalCode, Sheba};
 use hamyar_core::member::{ExitInput, ExitReason, Gender, MemberInput, MemberKind};
 use hamyar_core::shares::ShareAction;
-use hamyar_core::statute::{StatuteInput, StatuteValues};
+use hamyar_core::statute::{DEFAULT_SOURCES, StatuteInput, StatuteValues};
 use hamyar_core::text::ascii_digits;
 use hamyar_store::{Store, members, shares, statute};
 use rust_decimal::Decimal;
@@ -26,36 +26,104 @@ pub enum StatuteCommand {
     },
 }
 
-/// One option per statute parameter (the commonest ones; the rest keep their values).
-#[derive(Debug, clap::Args)]
+/// One option per statute parameter, generated from the statute's own list of parameters (so a
+/// new parameter gets its option), plus `--effective` and `--resolution`. Values: whole numbers,
+/// decimals (`--par-value 1000000`, `--max-member-capital-pct 25`), fractions `N/D`, and
+/// thresholds `N/D` (at least) or `>N/D` (more than).
+#[derive(Debug, Default)]
 pub struct StatuteArgs {
-    /// Par value of a share, in rials.
-    #[arg(long)]
-    par_value: Option<String>,
-    /// Cap on one member's share of the capital, in percent.
-    #[arg(long)]
-    max_member_capital_pct: Option<String>,
-    /// Fewest shares per member.
-    #[arg(long)]
-    min_shares_per_member: Option<u32>,
-    /// Fewest active members.
-    #[arg(long)]
-    min_members: Option<u32>,
-    /// Months to pay the rest of a subscription.
-    #[arg(long)]
-    unpaid_deadline_months: Option<u32>,
-    /// Months after exit within which shares are refunded.
-    #[arg(long)]
-    refund_due_months: Option<u32>,
-    /// Board term in years.
-    #[arg(long)]
-    board_term_years: Option<u32>,
-    /// Effective date (ISO or Jalali); default today.
-    #[arg(long)]
+    values: Vec<(&'static str, String)>,
     effective: Option<String>,
-    /// The extraordinary assembly's resolution (required for an amendment).
-    #[arg(long)]
     resolution: Option<String>,
+}
+
+fn option_name(param: &str) -> String {
+    param.replace('_', "-")
+}
+
+impl clap::FromArgMatches for StatuteArgs {
+    fn from_arg_matches(m: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let mut args = Self::default();
+        args.update_from_arg_matches(m)?;
+        Ok(args)
+    }
+
+    fn update_from_arg_matches(&mut self, m: &clap::ArgMatches) -> Result<(), clap::Error> {
+        for s in DEFAULT_SOURCES {
+            if let Some(v) = m.get_one::<String>(s.param) {
+                self.values.push((s.param, v.clone()));
+            }
+        }
+        self.effective = m.get_one::<String>("effective").cloned();
+        self.resolution = m.get_one::<String>("resolution").cloned();
+        Ok(())
+    }
+}
+
+impl clap::Args for StatuteArgs {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        let cmd = DEFAULT_SOURCES.iter().fold(cmd, |cmd, s| {
+            cmd.arg(clap::Arg::new(s.param).long(option_name(s.param)).value_name("VALUE").help(s.source))
+        });
+        cmd.arg(
+            clap::Arg::new("effective")
+                .long("effective")
+                .value_name("DATE")
+                .help("Effective date (ISO or Jalali); default today"),
+        )
+        .arg(
+            clap::Arg::new("resolution")
+                .long("resolution")
+                .value_name("REF")
+                .help("The extraordinary assembly's resolution (required for an amendment)"),
+        )
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
+}
+
+/// Sets `param` in the statute's JSON from the text typed after its option.
+fn set_param(values: &mut serde_json::Value, param: &str, text: &str) -> Result<(), Failure> {
+    let bad = || Failure {
+        error: Box::new(hamyar_core::IpcError {
+            code: ErrorCode::StatuteValueInvalid,
+            message: format!(
+                "--{} {text:?}: {}",
+                option_name(param),
+                ErrorCode::StatuteValueInvalid.english()
+            ),
+            details: None,
+        }),
+        class: hamyar_store::ExitClass::Rejected,
+    };
+    let text = ascii_digits(text.trim());
+    let fraction = |t: &str| -> Option<serde_json::Value> {
+        let (n, d) = t.split_once('/')?;
+        Some(
+            serde_json::json!({ "numerator": n.trim().parse::<u32>().ok()?, "denominator": d.trim().parse::<u32>().ok()? }),
+        )
+    };
+    let slot = values.get_mut(param).ok_or_else(bad)?;
+    let new = match slot {
+        serde_json::Value::Number(_) => serde_json::json!(text.parse::<u32>().map_err(|_| bad())?),
+        serde_json::Value::String(_) => {
+            let d: Decimal = text.parse().map_err(|_| bad())?;
+            serde_json::json!(d.to_string())
+        }
+        serde_json::Value::Object(o) if o.contains_key("strict") => {
+            let (strict, rest) = match text.strip_prefix('>') {
+                Some(rest) => (true, rest),
+                None => (false, text.as_str()),
+            };
+            serde_json::json!({ "fraction": fraction(rest).ok_or_else(bad)?, "strict": strict })
+        }
+        serde_json::Value::Object(_) => fraction(&text).ok_or_else(bad)?,
+        _ => return Err(bad()),
+    };
+    *slot = new;
+    Ok(())
 }
 
 /// `member …`
@@ -246,10 +314,6 @@ pub enum IdentifierKind {
     PostalCode,
 }
 
-fn decimal(text: &str) -> Result<Decimal, Failure> {
-    ascii_digits(text).trim().parse().map_err(|_| rejected(ErrorCode::StatuteValueInvalid))
-}
-
 pub fn statute(store: &mut Store, c: &StatuteCommand) -> Result<Output, Failure> {
     let today = hamyar_core::clock::tehran_date(Utc::now());
     match c {
@@ -271,23 +335,14 @@ pub fn statute(store: &mut Store, c: &StatuteCommand) -> Result<Output, Failure>
         }
         StatuteCommand::Set(a) => {
             let current = statute::view(store)?.current;
-            let mut values = current.map_or_else(StatuteValues::default, |v| v.values);
-            if let Some(p) = &a.par_value {
-                values.par_value = decimal(p)?;
+            let values = current.map_or_else(StatuteValues::default, |v| v.values);
+            let mut json =
+                serde_json::to_value(values).map_err(|e| Failure::from(hamyar_store::StoreError::Json(e)))?;
+            for (param, text) in &a.values {
+                set_param(&mut json, param, text)?;
             }
-            if let Some(p) = &a.max_member_capital_pct {
-                values.max_member_capital_pct = decimal(p)?;
-            }
-            let set = |slot: &mut u32, v: Option<u32>| {
-                if let Some(v) = v {
-                    *slot = v;
-                }
-            };
-            set(&mut values.min_shares_per_member, a.min_shares_per_member);
-            set(&mut values.min_members, a.min_members);
-            set(&mut values.unpaid_deadline_months, a.unpaid_deadline_months);
-            set(&mut values.refund_due_months, a.refund_due_months);
-            set(&mut values.board_term_years, a.board_term_years);
+            let values: StatuteValues =
+                serde_json::from_value(json).map_err(|_| rejected(ErrorCode::StatuteValueInvalid))?;
             let input = StatuteInput {
                 values,
                 effective_from: a.effective.clone().unwrap_or_default(),

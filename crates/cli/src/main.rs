@@ -124,7 +124,7 @@ fn main() -> ExitCode {
     let json = cli.json;
     match commands::run(cli) {
         Ok(output) => {
-            println!("{}", if json { output.json } else { output.human });
+            emit(if json { &output.json } else { &output.human });
             ExitCode::from(output.exit)
         }
         Err(failure) => {
@@ -140,7 +140,7 @@ fn main() -> ExitCode {
 
 fn report(error: &IpcError, json: bool) {
     if json {
-        println!("{}", serde_json::to_string(error).unwrap_or_else(|_| error.to_string()));
+        emit(&serde_json::to_string(error).unwrap_or_else(|_| error.to_string()));
         return;
     }
     eprintln!("error [{}]: {}", error.code, error.message);
@@ -148,4 +148,10 @@ fn report(error: &IpcError, json: bool) {
         let field = serde_json::to_value(f.field).map(|v| v.to_string()).unwrap_or_default();
         eprintln!("  {}: {} ({})", field.trim_matches('"'), f.code.english(), f.code);
     }
+}
+
+/// Prints a line on stdout; a reader that went away (`| head`) is not an error worth a panic.
+fn emit(text: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
 }
