@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ErrorDetails } from "./bindings/ErrorDetails";
+import { errorDetails as details } from "../testing/fixtures";
 import { describeError } from "./error-text";
 import { en } from "./i18n/en";
 import { fa } from "./i18n/fa";
-
-function details(extra: Partial<ErrorDetails>): ErrorDetails {
-  return {
-    fields: [],
-    event_id: null,
-    found_version: null,
-    supported_version: null,
-    membership_no: null,
-    limit: null,
-    value: null,
-    ...extra,
-  };
-}
 
 describe("an error as a sentence", () => {
   it("says the member, the share reached and the cap, in Persian digits", () => {

@@ -2,7 +2,7 @@
 // and which statuses each filter of the member list keeps.
 import type { MemberStatus } from "./bindings/MemberStatus";
 import type { IconName } from "./ui/Icon.svelte";
-import type { BadgeTone } from "./ui/VirtualTable.svelte";
+import type { Tone } from "./ui/tone";
 
 /** The member list's status filter. */
 export type StatusFilter = "all" | "active" | "applicants" | "left";
@@ -28,7 +28,7 @@ export function hasLeft(status: MemberStatus): boolean {
   return statusPasses("left", status);
 }
 
-const LOOKS: Record<MemberStatus, { icon: IconName; tone: BadgeTone }> = {
+const LOOKS: Record<MemberStatus, { icon: IconName; tone: Tone }> = {
   active: { icon: "check", tone: "success" },
   applicant: { icon: "info", tone: "info" },
   withdrawn: { icon: "close", tone: "neutral" },
@@ -37,6 +37,6 @@ const LOOKS: Record<MemberStatus, { icon: IconName; tone: BadgeTone }> = {
 };
 
 /** The icon and tone of a status (the word comes from the catalogue). */
-export function statusLook(status: MemberStatus): { icon: IconName; tone: BadgeTone } {
+export function statusLook(status: MemberStatus): { icon: IconName; tone: Tone } {
   return LOOKS[status];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { member, memberRow } from "../testing/fixtures";
 import type { MemberRow } from "./bindings/MemberRow";
 import {
   filterByQuery,
@@ -10,37 +11,15 @@ import {
 } from "./search";
 
 function row(no: number, first: string, last: string, nationalCode: string | null, legalId: string | null = null): MemberRow {
-  return {
-    member: {
-      membership_no: no,
-      status: "active",
-      joined: "2025-03-21",
-      exit_date: null,
-      exit_reason: null,
-      display_name: first ? `${first} ${last}` : last,
-      updated_at: "2025-03-21T08:00:00Z",
-      event_id: `e${no}`,
+  return memberRow(
+    member(no, first ? `${first} ${last}` : last, {
       kind: legalId ? "legal" : "person",
       first_name: first,
       last_name: last,
       national_code: nationalCode,
       legal_id: legalId,
-      father_name: null,
-      gender: null,
-      birth_date: null,
-      mobile: null,
-      sheba: null,
-      postal_code: null,
-      address: null,
-      education: null,
-      works_in_coop: false,
-      specialist: false,
-    },
-    holding: { shares: 0, subscribed: "0", paid: "0" },
-    unpaid: "0",
-    percent: "0",
-    unpaid_due: null,
-  };
+    }),
+  );
 }
 
 describe("normalizeSearch", () => {

@@ -1,18 +1,16 @@
-import { flushSync, mount, tick, unmount } from "svelte";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { DefaultSource } from "../lib/bindings/DefaultSource";
 import type { StatuteVersion } from "../lib/bindings/StatuteVersion";
 import type { StatuteView } from "../lib/bindings/StatuteView";
 import { fa } from "../lib/i18n/fa";
 import { STATUTE_PARAMS } from "../lib/statute";
 import { DEFAULTS } from "../lib/statute.fixture";
+import { validationFailed } from "../testing/fixtures";
+import { byTestId, click, text, type, useScreen, withApiErrors } from "../testing/screen";
 
 const api = vi.hoisted(() => ({ statuteGet: vi.fn(), statuteSet: vi.fn() }));
 
-vi.mock("../lib/api", async () => {
-  const errors = await import("../lib/errors");
-  return { ...api, ApiError: errors.ApiError, toApiError: errors.toApiError };
-});
+vi.mock("../lib/api", () => withApiErrors(api));
 
 const { default: StatuteScreen } = await import("./StatuteScreen.svelte");
 
@@ -28,53 +26,16 @@ function viewOf(history: StatuteVersion[]): StatuteView {
   return { current: history[0] ?? null, history, defaults: DEFAULTS, sources: SOURCES };
 }
 
-let target: HTMLElement;
-let component: ReturnType<typeof mount> | undefined;
+const screen = useScreen();
 
 beforeEach(() => {
-  target = document.createElement("div");
-  document.body.append(target);
   api.statuteGet.mockReset();
   api.statuteSet.mockReset();
 });
 
-afterEach(() => {
-  if (component) unmount(component);
-  component = undefined;
-  target.remove();
-});
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await tick();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  flushSync();
-}
-
 async function open(view: StatuteView): Promise<void> {
   api.statuteGet.mockResolvedValue(view);
-  component = mount(StatuteScreen, { target });
-  await settle();
-}
-
-const byTestId = (id: string) => target.ownerDocument.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-const text = (id: string) => byTestId(id)?.textContent?.trim() ?? "";
-
-function type(name: string, value: string): void {
-  const input = target.querySelector<HTMLInputElement>(`[name="${name}"]`);
-  if (!input) throw new Error(`no input named ${name}`);
-  input.value = value;
-  input.dispatchEvent(new Event("input", { bubbles: true }));
-  input.dispatchEvent(new FocusEvent("blur"));
-  flushSync();
-}
-
-async function click(id: string): Promise<void> {
-  const element = byTestId(id);
-  if (!element) throw new Error(`no element ${id}`);
-  element.click();
-  await settle();
+  await screen.show(StatuteScreen);
 }
 
 describe("the statute screen", () => {
@@ -95,7 +56,7 @@ describe("the statute screen", () => {
     await click("statute-edit");
     expect(byTestId("statute-form")).not.toBeNull();
     type("par_value", "2,500,000");
-    expect(target.querySelector<HTMLInputElement>('[name="par_value"]')?.value).toBe("۲٬۵۰۰٬۰۰۰");
+    expect(screen.target.querySelector<HTMLInputElement>('[name="par_value"]')?.value).toBe("۲٬۵۰۰٬۰۰۰");
     type("effective_from", "۱۴۰۴/۰۱/۰۱");
     await click("statute-save");
     expect(api.statuteSet).not.toHaveBeenCalled();
@@ -122,22 +83,12 @@ describe("the statute screen", () => {
     await open(viewOf([]));
     await click("statute-edit");
     await click("statute-save");
-    api.statuteSet.mockRejectedValue({
-      code: "validation_failed",
-      message: "invalid statute",
-      details: {
-        fields: [
-          { field: "par_value", code: "statute_value_invalid" },
-          { field: "board_size", code: "statute_value_invalid" },
-        ],
-        event_id: null,
-        found_version: null,
-        supported_version: null,
-        membership_no: null,
-        limit: null,
-        value: null,
-      },
-    });
+    api.statuteSet.mockRejectedValue(
+      validationFailed([
+        { field: "par_value", code: "statute_value_invalid" },
+        { field: "board_size", code: "statute_value_invalid" },
+      ]),
+    );
     await click("statute-confirm");
     expect(byTestId("statute-confirm-dialog")).toBeNull();
     expect(text("error-par_value")).toBe(fa.statute.invalid.par_value);

@@ -69,6 +69,12 @@ export const en: Messages = {
     lastChange: "Last change",
     noChangeYet: "Nothing recorded yet",
     checkLedger: "Check ledger integrity",
+    membersTitle: "Members",
+    activeMembers: "Active members",
+    applicants: "Applicants",
+    exitedMembers: "Members who left",
+    openMembers: "Member list",
+    belowMinimum: (active: string, min: string) => `Active members (${active}) are fewer than the statute's minimum (${min})`,
   },
   settings: {
     title: "Settings",

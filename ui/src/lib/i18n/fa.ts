@@ -76,6 +76,12 @@ export const fa = {
     lastChange: "آخرین تغییر",
     noChangeYet: "هنوز تغییری ثبت نشده است",
     checkLedger: "بررسی سلامت دفتر",
+    membersTitle: "اعضا",
+    activeMembers: "اعضای فعال",
+    applicants: "متقاضیان عضویت",
+    exitedMembers: "اعضای خارج‌شده",
+    openMembers: "فهرست اعضا",
+    belowMinimum: (active: string, min: string) => `تعداد اعضای فعال (${active}) از حداقل اساسنامه (${min}) کمتر است`,
   },
   settings: {
     title: "تنظیمات",

@@ -1,22 +1,18 @@
-import { createRawSnippet, flushSync, mount, tick, unmount } from "svelte";
+import { createRawSnippet, flushSync, tick } from "svelte";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { useScreen } from "../../testing/screen";
 import Dialog from "./Dialog.svelte";
 
-let target: HTMLElement;
+const screen = useScreen();
 let opener: HTMLButtonElement;
-let component: ReturnType<typeof mount> | undefined;
 
 beforeEach(() => {
-  target = document.createElement("div");
   opener = document.createElement("button");
   opener.textContent = "open";
-  document.body.append(opener, target);
+  screen.target.before(opener);
 });
 
 afterEach(() => {
-  if (component) unmount(component);
-  component = undefined;
-  target.remove();
   opener.remove();
 });
 
@@ -26,25 +22,22 @@ const body = createRawSnippet(() => ({
 
 async function openDialog() {
   const state = $state({ open: false });
-  component = mount(Dialog, {
-    target,
-    props: {
-      title: "درباره همیار",
-      closeLabel: "بستن",
-      children: body,
-      get open() {
-        return state.open;
-      },
-      set open(next: boolean) {
-        state.open = next;
-      },
+  screen.mount(Dialog, {
+    title: "درباره همیار",
+    closeLabel: "بستن",
+    children: body,
+    get open() {
+      return state.open;
+    },
+    set open(next: boolean) {
+      state.open = next;
     },
   });
   opener.focus();
   state.open = true;
   flushSync();
   await tick();
-  const dialog = target.querySelector<HTMLElement>('[role="dialog"]');
+  const dialog = screen.target.querySelector<HTMLElement>('[role="dialog"]');
   if (!dialog) throw new Error("dialog did not open");
   return { state, dialog };
 }
@@ -67,7 +60,7 @@ describe("Dialog", () => {
     const { state, dialog } = await openDialog();
     press(document.activeElement ?? dialog, "Escape");
     expect(state.open).toBe(false);
-    expect(target.querySelector('[role="dialog"]')).toBeNull();
+    expect(screen.target.querySelector('[role="dialog"]')).toBeNull();
     await tick();
     expect(document.activeElement).toBe(opener);
   });

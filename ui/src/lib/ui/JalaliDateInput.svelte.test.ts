@@ -1,50 +1,36 @@
-import { flushSync, mount, unmount } from "svelte";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { flushSync } from "svelte";
+import { describe, expect, it } from "vitest";
+import { useScreen } from "../../testing/screen";
 import JalaliDateInput from "./JalaliDateInput.svelte";
 
-let target: HTMLElement;
-let component: ReturnType<typeof mount> | undefined;
-
-beforeEach(() => {
-  target = document.createElement("div");
-  document.body.append(target);
-});
-
-afterEach(() => {
-  if (component) unmount(component);
-  component = undefined;
-  target.remove();
-});
+const screen = useScreen();
 
 /** Mount the input with its bindings held in runes, as a parent's `bind:` would. */
 function render(initial = "", error: string | null = null) {
   const bound = $state({ value: initial, invalid: false });
   let blurs = 0;
-  component = mount(JalaliDateInput, {
-    target,
-    props: {
-      name: "registration_date",
-      label: "تاریخ ثبت",
-      hint: "مانند ۱۴۰۳/۱۲/۳۰",
-      error,
-      get value() {
-        return bound.value;
-      },
-      set value(next: string) {
-        bound.value = next;
-      },
-      get invalid() {
-        return bound.invalid;
-      },
-      set invalid(next: boolean) {
-        bound.invalid = next;
-      },
-      onleave: () => {
-        blurs += 1;
-      },
+  screen.mount(JalaliDateInput, {
+    name: "registration_date",
+    label: "تاریخ ثبت",
+    hint: "مانند ۱۴۰۳/۱۲/۳۰",
+    error,
+    get value() {
+      return bound.value;
+    },
+    set value(next: string) {
+      bound.value = next;
+    },
+    get invalid() {
+      return bound.invalid;
+    },
+    set invalid(next: boolean) {
+      bound.invalid = next;
+    },
+    onleave: () => {
+      blurs += 1;
     },
   });
-  flushSync();
+  const target = screen.target;
   const input = target.querySelector<HTMLInputElement>('input[name="registration_date"]');
   if (!input) throw new Error("no input rendered");
   const errorText = () => target.querySelector('[data-testid="error-registration_date"]')?.textContent?.trim() ?? "";

@@ -1,7 +1,7 @@
-import { flushSync, mount, tick, unmount } from "svelte";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Member } from "../../lib/bindings/Member";
-import type { MemberPage } from "../../lib/bindings/MemberPage";
+import { flushSync } from "svelte";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { CERTIFICATE, member, memberPageOf, statementLine, validationFailed } from "../../testing/fixtures";
+import { byTestId, settle, type, useScreen, withApiErrors } from "../../testing/screen";
 
 const api = vi.hoisted(() => ({
   memberPage: vi.fn(),
@@ -16,148 +16,51 @@ const api = vi.hoisted(() => ({
   shareRecord: vi.fn(),
 }));
 
-vi.mock("../../lib/api", async () => {
-  const errors = await import("../../lib/errors");
-  return { ...api, ApiError: errors.ApiError, toApiError: errors.toApiError };
-});
+vi.mock("../../lib/api", () => withApiErrors(api));
 
 const { default: MemberPageScreen } = await import("./MemberPage.svelte");
 const { default: MemberForm } = await import("./MemberForm.svelte");
 const { toast } = await import("../../lib/ui/toast.svelte");
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
-
-const ALI: Member = {
-  membership_no: 12,
-  status: "active",
-  joined: "2025-03-21",
-  exit_date: null,
-  exit_reason: null,
-  display_name: "علی کریمی",
-  updated_at: "2025-03-21T08:00:00Z",
+const ALI = member(12, "علی کریمی", {
   event_id: "e1",
-  kind: "person",
-  first_name: "علی",
-  last_name: "کریمی",
   national_code: "0012345678",
-  legal_id: null,
   father_name: "حسن",
   gender: "male",
   birth_date: "1985-07-03",
   mobile: "09121234567",
-  sheba: null,
-  postal_code: null,
-  address: null,
   education: "bachelor",
   works_in_coop: true,
-  specialist: false,
-};
+});
 
-const PAGE: MemberPage = {
-  member: ALI,
-  statement: {
-    member: ALI,
-    holding: { shares: 10, subscribed: "1000000", paid: "400000" },
-    unpaid: "600000",
-    percent: "12.50",
-    entries: [
-      {
-        entry_id: "ev-1",
-        kind: "subscribe",
-        date: "2025-04-01",
-        line: { membership_no: 12, shares: 12, subscribed: "1200000", paid: "0", counterparty: null },
-        resolution: null,
-        reverses: null,
-        reversed_by: "ev-3",
-        due_date: null,
-      },
-      {
-        entry_id: "ev-3",
-        kind: "reverse",
-        date: "2025-04-02",
-        line: { membership_no: 12, shares: -12, subscribed: "-1200000", paid: "0", counterparty: null },
-        resolution: null,
-        reverses: "ev-1",
-        reversed_by: null,
-        due_date: null,
-      },
-      {
-        entry_id: "ev-4",
-        kind: "subscribe",
-        date: "2025-04-02",
-        line: { membership_no: 12, shares: 10, subscribed: "1000000", paid: "0", counterparty: null },
-        resolution: null,
-        reverses: null,
-        reversed_by: null,
-        due_date: null,
-      },
+const PAGE = memberPageOf(
+  ALI,
+  [
+    statementLine("ev-1", "subscribe", "2025-04-01", { shares: 12, subscribed: "1200000" }, { reversed_by: "ev-3" }),
+    statementLine("ev-3", "reverse", "2025-04-02", { shares: -12, subscribed: "-1200000" }, { reverses: "ev-1" }),
+    statementLine("ev-4", "subscribe", "2025-04-02", { shares: 10, subscribed: "1000000" }),
+  ],
+  {
+    certificates: [CERTIFICATE],
+    history: [
+      { event_id: "e1", kind: "member.admit", date: "2025-03-21", recorded_at: "2025-03-21T08:00:00Z", author: "app" },
+      { event_id: "e2", kind: "member.warn", date: "2025-04-10", recorded_at: "2025-04-10T08:00:00Z", author: "app" },
     ],
   },
-  certificates: [
-    {
-      serial: 3,
-      membership_no: 12,
-      shares: 10,
-      subscribed: "1000000",
-      paid: "400000",
-      kind: "temporary",
-      issued_on: "2025-04-02",
-      cancelled_on: null,
-    },
-  ],
-  history: [
-    { event_id: "e1", kind: "member.admit", date: "2025-03-21", recorded_at: "2025-03-21T08:00:00Z", author: "app" },
-    { event_id: "e2", kind: "member.warn", date: "2025-04-10", recorded_at: "2025-04-10T08:00:00Z", author: "app" },
-  ],
-};
+);
 
-let target: HTMLElement;
-let component: ReturnType<typeof mount> | undefined;
+const screen = useScreen();
 
 beforeEach(() => {
-  target = document.createElement("div");
-  document.body.append(target);
   for (const fn of Object.values(api)) fn.mockReset();
   api.memberList.mockResolvedValue([]);
   toast.dismiss();
 });
 
-afterEach(() => {
-  if (component) unmount(component);
-  component = undefined;
-  target.remove();
-});
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i++) {
-    await tick();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  flushSync();
-}
-
-const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-
-function type(name: string, value: string): void {
-  const input = document.querySelector<HTMLInputElement>(`[name="${name}"]`);
-  if (!input) throw new Error(`no input named ${name}`);
-  input.value = value;
-  input.dispatchEvent(new Event("input", { bubbles: true }));
-  input.dispatchEvent(new FocusEvent("blur"));
-  flushSync();
-}
-
 describe("the member page", () => {
   beforeEach(async () => {
     api.memberPage.mockResolvedValue(PAGE);
-    component = mount(MemberPageScreen, { target, props: { membershipNo: 12 } });
-    await settle();
+    await screen.show(MemberPageScreen, { membershipNo: 12 });
   });
 
   it("shows the particulars, the holding, the statement, certificates and history", () => {
@@ -218,11 +121,7 @@ describe("the member page", () => {
 
 describe("the member form", () => {
   beforeEach(async () => {
-    component = mount(MemberForm, {
-      target,
-      props: { member: null, today: "2025-05-15", onsaved: () => undefined, oncancel: () => undefined },
-    });
-    await settle();
+    await screen.show(MemberForm, { member: null, today: "2025-05-15", onsaved: () => undefined, oncancel: () => undefined });
   });
 
   it("checks a field when the user leaves it and says what is wrong next to it", async () => {
@@ -237,19 +136,7 @@ describe("the member form", () => {
 
   it("says nothing was saved after a refusal", async () => {
     api.memberCheck.mockResolvedValue([]);
-    api.memberAdd.mockRejectedValue({
-      code: "validation_failed",
-      message: "invalid",
-      details: {
-        fields: [{ field: "first_name", code: "required" }],
-        event_id: null,
-        found_version: null,
-        supported_version: null,
-        membership_no: null,
-        limit: null,
-        value: null,
-      },
-    });
+    api.memberAdd.mockRejectedValue(validationFailed([{ field: "first_name", code: "required" }]));
     byTestId("member-save")?.click();
     await settle();
     expect(byTestId("form-error")?.textContent).toContain("چیزی ذخیره نشد");

@@ -1,108 +1,47 @@
-import { flushSync, mount, tick, unmount } from "svelte";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { flushSync } from "svelte";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Dashboard } from "../../lib/bindings/Dashboard";
 import type { MemberRow } from "../../lib/bindings/MemberRow";
 import type { MemberStatus } from "../../lib/bindings/MemberStatus";
+import { dashboardData, member, memberRow } from "../../testing/fixtures";
+import { byTestId, settle, useScreen, withApiErrors } from "../../testing/screen";
 
 const api = vi.hoisted(() => ({ memberList: vi.fn(), dashboard: vi.fn(), memberCheck: vi.fn(), memberAdd: vi.fn() }));
 
-vi.mock("../../lib/api", async () => {
-  const errors = await import("../../lib/errors");
-  return { ...api, ApiError: errors.ApiError, toApiError: errors.toApiError };
-});
+vi.mock("../../lib/api", () => withApiErrors(api));
 
 const { default: MembersScreen } = await import("./MembersScreen.svelte");
 const { router } = await import("../../lib/router.svelte");
 const { directory } = await import("../../lib/members.svelte");
 
-beforeAll(() => {
-  // jsdom has no layout; the table's size bindings only need the API to exist.
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
-
 function row(no: number, first: string, last: string, status: MemberStatus = "active", paid = "1000000", unpaid = "0"): MemberRow {
-  return {
-    member: {
-      membership_no: no,
-      status,
-      joined: "2025-03-21",
-      exit_date: null,
-      exit_reason: null,
-      display_name: `${first} ${last}`,
-      updated_at: "2025-03-21T08:00:00Z",
-      event_id: `e${no}`,
-      kind: "person",
-      first_name: first,
-      last_name: last,
-      national_code: String(1_000_000_000 + no),
-      legal_id: null,
-      father_name: null,
-      gender: null,
-      birth_date: null,
-      mobile: null,
-      sheba: null,
-      postal_code: null,
-      address: null,
-      education: null,
-      works_in_coop: false,
-      specialist: false,
-    },
+  return memberRow(member(no, `${first} ${last}`, { status, first_name: first, last_name: last }), {
     holding: { shares: 10, subscribed: "1000000", paid },
     unpaid,
     percent: "10.00",
-    unpaid_due: null,
-  };
+  });
 }
 
 function stats(active: number, belowMinimum: boolean): Dashboard {
-  return {
-    today: "2025-05-15",
-    profile: null,
-    journal: { event_count: 0, device_count: 1, last_event_at: null },
-    fiscal_year: null,
-    members: { active, applicants: 0, exited: 0, min_members: 7, below_minimum: belowMinimum },
-  };
+  return dashboardData({}, { active, below_minimum: belowMinimum });
 }
 
-let target: HTMLElement;
-let component: ReturnType<typeof mount> | undefined;
+const screen = useScreen();
 
 beforeEach(() => {
-  target = document.createElement("div");
-  document.body.append(target);
   for (const fn of Object.values(api)) fn.mockReset();
   directory.set([]);
   directory.loaded = false;
   router.go("members");
 });
 
-afterEach(() => {
-  if (component) unmount(component);
-  component = undefined;
-  target.remove();
-});
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await tick();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  flushSync();
-}
-
 async function open(rows: MemberRow[], dash: Dashboard = stats(rows.length, false)): Promise<void> {
   api.memberList.mockResolvedValue(rows);
   api.dashboard.mockResolvedValue(dash);
-  component = mount(MembersScreen, { target });
-  await settle();
+  await screen.show(MembersScreen);
 }
 
-const byTestId = (id: string) => target.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-const rowsShown = () => Array.from(target.querySelectorAll<HTMLElement>('tr[data-testid^="member-row-"]'));
+const rowsShown = () => Array.from(screen.target.querySelectorAll<HTMLElement>('tr[data-testid^="member-row-"]'));
 
 function search(text: string): void {
   const input = byTestId("member-search") as HTMLInputElement;
@@ -150,7 +89,7 @@ describe("the members screen", () => {
 
   it("filters by status", async () => {
     await open([row(1, "علی", "کریمی"), row(2, "زهرا", "رضایی", "applicant"), row(3, "حسن", "نوری", "withdrawn")]);
-    const select = target.querySelector<HTMLSelectElement>('select[name="status"]');
+    const select = screen.target.querySelector<HTMLSelectElement>('select[name="status"]');
     if (!select) throw new Error("no status filter");
     select.selectedIndex = 3; // خارج‌شده
     select.dispatchEvent(new Event("change", { bubbles: true }));
@@ -185,7 +124,7 @@ describe("the members screen", () => {
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(60);
     expect(byTestId("member-count")?.textContent).toContain("۱۰٬۰۰۰");
-    const spacer = target.querySelector("tr.spacer svg");
+    const spacer = screen.target.querySelector("tr.spacer svg");
     expect(Number(spacer?.getAttribute("height"))).toBe((10_000 - shown) * 40);
   });
 

@@ -1,7 +1,8 @@
-import { flushSync, mount, tick, unmount } from "svelte";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { MemberRow } from "../../lib/bindings/MemberRow";
+import type { ComponentProps } from "svelte";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ShareCheck } from "../../lib/bindings/ShareCheck";
+import { errorDetails, member, memberRow } from "../../testing/fixtures";
+import { byTestId, settle, type, useScreen, withApiErrors } from "../../testing/screen";
 
 const api = vi.hoisted(() => ({
   shareCheck: vi.fn(),
@@ -10,10 +11,7 @@ const api = vi.hoisted(() => ({
   memberPage: vi.fn(),
 }));
 
-vi.mock("../../lib/api", async () => {
-  const errors = await import("../../lib/errors");
-  return { ...api, ApiError: errors.ApiError, toApiError: errors.toApiError };
-});
+vi.mock("../../lib/api", () => withApiErrors(api));
 
 const { default: ShareForm } = await import("./ShareForm.svelte");
 const { directory } = await import("../../lib/members.svelte");
@@ -21,88 +19,20 @@ const { toast } = await import("../../lib/ui/toast.svelte");
 
 const TODAY = "2025-05-15";
 
-function member(no: number, name: string): MemberRow {
-  const [first = "", last = ""] = name.split(" ");
-  return {
-    member: {
-      membership_no: no,
-      status: "active",
-      joined: "2025-03-21",
-      exit_date: null,
-      exit_reason: null,
-      display_name: name,
-      updated_at: "2025-03-21T08:00:00Z",
-      event_id: `e${no}`,
-      kind: "person",
-      first_name: first,
-      last_name: last,
-      national_code: String(1_000_000_000 + no),
-      legal_id: null,
-      father_name: null,
-      gender: null,
-      birth_date: null,
-      mobile: null,
-      sheba: null,
-      postal_code: null,
-      address: null,
-      education: null,
-      works_in_coop: false,
-      specialist: false,
-    },
-    holding: { shares: 0, subscribed: "0", paid: "0" },
-    unpaid: "0",
-    percent: "0",
-    unpaid_due: null,
-  };
-}
-
 const OK: ShareCheck = { error: null, warnings: [], preview: null };
 
-let target: HTMLElement;
-let component: ReturnType<typeof mount> | undefined;
+const screen = useScreen();
 let recorded: ReturnType<typeof vi.fn<(entry: unknown) => void>>;
 
 beforeEach(() => {
-  target = document.createElement("div");
-  document.body.append(target);
   for (const fn of Object.values(api)) fn.mockReset();
-  directory.set([member(12, "علی کریمی"), member(7, "زهرا رضایی")]);
+  directory.set([memberRow(member(12, "علی کریمی")), memberRow(member(7, "زهرا رضایی"))]);
   recorded = vi.fn<(entry: unknown) => void>();
   toast.dismiss();
 });
 
-afterEach(() => {
-  if (component) unmount(component);
-  component = undefined;
-  target.remove();
-});
-
-async function settle(ms = 0): Promise<void> {
-  if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
-  for (let i = 0; i < 5; i++) {
-    await tick();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  flushSync();
-}
-
-async function open(props: Record<string, unknown> = {}): Promise<void> {
-  component = mount(ShareForm, {
-    target,
-    props: { today: TODAY, onrecorded: recorded, oncancel: () => undefined, ...props },
-  });
-  await settle();
-}
-
-const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-
-function type(name: string, value: string): void {
-  const input = target.querySelector<HTMLInputElement>(`[name="${name}"]`);
-  if (!input) throw new Error(`no input named ${name}`);
-  input.value = value;
-  input.dispatchEvent(new Event("input", { bubbles: true }));
-  input.dispatchEvent(new FocusEvent("blur"));
-  flushSync();
+async function open(props: Partial<ComponentProps<typeof ShareForm>> = {}): Promise<void> {
+  await screen.show(ShareForm, { today: TODAY, onrecorded: recorded, oncancel: () => undefined, ...props });
 }
 
 describe("the share form", () => {
@@ -131,15 +61,7 @@ describe("the share form", () => {
       error: {
         code: "share_cap_exceeded",
         message: "cap",
-        details: {
-          fields: [],
-          event_id: null,
-          found_version: null,
-          supported_version: null,
-          membership_no: 12,
-          limit: "25",
-          value: "28.6",
-        },
+        details: errorDetails({ membership_no: 12, limit: "25", value: "28.6" }),
       },
       warnings: [],
       preview: null,
