@@ -55,9 +55,20 @@ export async function launch(dataDir) {
   if (!existsSync(appBinary)) throw new Error(`${appBinary} is missing: run make build first`);
   const port = await freePort();
   const nativePort = await freePort();
+  // Its own process group (detached), so that closing kills tauri-driver, WebKitWebDriver and the
+  // app together; and no inherited pipes, so a straggler can never hold the test runner open.
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
-    env: { ...process.env, HAMYAR_DATA_DIR: dataDir },
-    stdio: ["ignore", "ignore", "inherit"],
+    // The webview keeps localStorage (the chosen language) under XDG_DATA_HOME: give each data
+    // folder its own, so no test inherits another's settings, while a restart keeps them.
+    env: {
+      ...process.env,
+      HAMYAR_DATA_DIR: dataDir,
+      XDG_DATA_HOME: path.join(dataDir, "xdg-data"),
+      XDG_CONFIG_HOME: path.join(dataDir, "xdg-config"),
+      XDG_CACHE_HOME: path.join(dataDir, "xdg-cache"),
+    },
+    stdio: "ignore",
+    detached: true,
   });
   try {
     await waitForPort(port, driver);
@@ -72,13 +83,23 @@ export async function launch(dataDir) {
       },
     });
     const close = async () => {
-      try { await browser.deleteSession(); } finally { driver.kill(); }
+      try { await browser.deleteSession(); } finally { await stopGroup(driver); }
     };
     return { browser, close };
   } catch (e) {
-    driver.kill();
+    await stopGroup(driver);
     throw e;
   }
+}
+
+/** Ends tauri-driver's whole process group: SIGTERM, then SIGKILL for whatever is left. */
+async function stopGroup(driver) {
+  const signal = (sig) => {
+    try { process.kill(-driver.pid, sig); } catch { /* the group is already gone */ }
+  };
+  signal("SIGTERM");
+  await new Promise((r) => setTimeout(r, 300));
+  signal("SIGKILL");
 }
 
 /** Waits for the app's first screen to be drawn by Svelte. */

@@ -27,10 +27,16 @@ test("the first statute setting is recorded after its confirmation", async () =>
   await screenshot(browser, "statute-confirm");
   await confirm.click();
   const par = await browser.$("[data-testid=statute-par-value]");
-  await browser.waitUntil(async () => (await par.getText()).includes("۲٬۵۰۰٬۰۰۰"), {
-    timeout: 5000,
-    timeoutMsg: "the recorded par value is not shown",
-  });
+  await browser
+    .waitUntil(async () => (await par.getText()).includes("۲٬۵۰۰٬۰۰۰"), {
+      timeout: 5000,
+      timeoutMsg: "the recorded par value is not shown",
+    })
+    .catch(async (e) => {
+      await screenshot(browser, "statute-failure");
+      console.log("par value shown:", await par.getText().catch(() => "(none)"), JSON.stringify(cli(dataDir, "statute", "show")));
+      throw e;
+    });
   const shown = cli(dataDir, "statute", "show");
   assert.equal(shown.code, 0);
   assert.equal(shown.json.values.par_value, "2500000");
