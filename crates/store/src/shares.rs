@@ -99,8 +99,13 @@ fn plan(conn: &Connection, now: DateTime<Utc>, action: &ShareAction) -> Result<(
         }
         ShareAction::Reverse { entry, reason } => {
             let recorded = recorded_entry(conn, entry)?;
-            let holdings = |no| members::holding(conn, no).unwrap_or_default();
-            (rules::plan_reversal(entry, recorded.as_ref(), reason, today, holdings)?, None)
+            // Read every holding the reversal touches first, so a read error is an error, not a zero.
+            let mut held = std::collections::HashMap::new();
+            for line in recorded.iter().flat_map(|r| r.lines.iter()) {
+                held.insert(line.membership_no, members::holding(conn, line.membership_no)?);
+            }
+            let holding_of = |no| held.get(&no).copied().unwrap_or_default();
+            (rules::plan_reversal(entry, recorded.as_ref(), reason, today, holding_of)?, None)
         }
     };
     Ok(planned)

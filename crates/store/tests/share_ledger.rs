@@ -335,3 +335,47 @@ fn a_members_history_lists_every_event_about_them() {
     assert_eq!(kinds, vec!["member.admit", "share.subscribe"]);
     assert_eq!(history[1].date.to_string(), "2025-03-30");
 }
+
+#[test]
+fn activate_warn_and_update_refusals_change_nothing() {
+    let mut store = ledger(3);
+    let applicant = MemberInput { applicant: true, ..person(4) };
+    members::add(&mut store, "t", now(), &applicant).expect("applicant");
+    let before = events(&store);
+    // Only an applicant can be activated; unknown members, future dates and empty notes are refused.
+    let code = |r: Result<(), StoreError>| {
+        r.map_err(|e| {
+            let ipc = e.to_ipc();
+            ipc.details.as_ref().and_then(|d| d.fields.first()).map_or(ipc.code, |f| f.code)
+        })
+    };
+    assert_eq!(
+        code(members::activate(&mut store, "t", now(), 1, "1404/01/01").map(|_| ())),
+        Err(ErrorCode::MemberNotActive)
+    );
+    assert_eq!(
+        code(members::activate(&mut store, "t", now(), 99, "1404/01/01").map(|_| ())),
+        Err(ErrorCode::UnknownMember)
+    );
+    assert_eq!(
+        code(members::activate(&mut store, "t", now(), 4, "1410/01/01").map(|_| ())),
+        Err(ErrorCode::DateInFuture)
+    );
+    assert_eq!(code(members::warn(&mut store, "t", now(), 1, "1404/01/01", "  ")), Err(ErrorCode::Required));
+    assert_eq!(
+        code(members::warn(&mut store, "t", now(), 99, "1404/01/01", "تذکر")),
+        Err(ErrorCode::UnknownMember)
+    );
+    // Correcting a member's particulars to another member's national code is refused.
+    let stolen = MemberInput { national_code: national_code(2), ..person(1) };
+    assert_eq!(
+        code(members::update(&mut store, "t", now(), 1, &stolen).map(|_| ())),
+        Err(ErrorCode::DuplicateNationalCode)
+    );
+    assert_eq!(events(&store), before, "a refusal grew the journal");
+    // The happy paths record one event each.
+    members::activate(&mut store, "t", now(), 4, "1405/01/10").expect("activated");
+    members::warn(&mut store, "t", now(), 1, "1405/02/01", "تأخیر در پرداخت").expect("warned");
+    assert_eq!(events(&store), before + 2);
+    assert!(verify::run(&mut store).expect("verify").ok);
+}
