@@ -4,12 +4,17 @@ use chrono::Utc;
 use hamyar_core::FieldError;
 use hamyar_core::IpcError;
 use hamyar_core::member::{ExitInput, MemberInput};
+use hamyar_core::production::{ProductInput, ProductionInput, QualityInput, SaleInput, WorkforceInput};
 use hamyar_core::profile::{CooperativeProfile, ProfileCheck, ProfileInput};
 use hamyar_core::shares::ShareAction;
 use hamyar_core::statute::{StatuteInput, StatuteVersion};
 use hamyar_store::dashboard::{self, Dashboard};
 use hamyar_store::documents::{self, CertificateDoc, MemberPage};
+use hamyar_store::import::{self, ImportPreview, ImportResult};
 use hamyar_store::members::{self, Member, MemberRow};
+use hamyar_store::production::{
+    self, Product, ProductionEntry, ProductionSummary, QualityReport, QualityRow, SalesSummary, Workforce,
+};
 use hamyar_store::profile::{self, SavedProfile};
 use hamyar_store::shares::{self, RecordedShareEntry, Register, ShareCheck};
 use hamyar_store::statute::{self, StatuteView};
@@ -166,4 +171,111 @@ pub async fn share_register(state: State<'_, AppState>) -> Reply<Register> {
 #[tauri::command]
 pub async fn certificate_doc(state: State<'_, AppState>, serial: u32) -> Reply<CertificateDoc> {
     documents::certificate_doc(&*state.store()?, serial).map_err(ipc)
+}
+
+fn day(text: &str) -> Reply<chrono::NaiveDate> {
+    hamyar_core::jalali::parse_date(text).map_err(IpcError::from_code)
+}
+
+#[tauri::command]
+pub async fn product_list(state: State<'_, AppState>) -> Reply<Vec<Product>> {
+    production::products(state.store()?.conn()).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn product_add(state: State<'_, AppState>, input: ProductInput) -> Reply<Product> {
+    production::add_product(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn product_update(state: State<'_, AppState>, product: u32, input: ProductInput) -> Reply<Product> {
+    production::update_product(&mut *state.store()?, AUTHOR, Utc::now(), product, &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn product_retire(state: State<'_, AppState>, product: u32) -> Reply<Product> {
+    production::retire_product(&mut *state.store()?, AUTHOR, Utc::now(), product).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn production_check(state: State<'_, AppState>, input: ProductionInput) -> Reply<Vec<FieldError>> {
+    production::check_production(&*state.store()?, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn production_record(state: State<'_, AppState>, input: ProductionInput) -> Reply<ProductionEntry> {
+    production::record_production(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn production_reverse(
+    state: State<'_, AppState>,
+    id: String,
+    reason: String,
+) -> Reply<ProductionEntry> {
+    production::reverse_production(&mut *state.store()?, AUTHOR, Utc::now(), &id, &reason).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn production_entries(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+    limit: u32,
+) -> Reply<Vec<ProductionEntry>> {
+    let (from, to) = (day(&from)?, day(&to)?);
+    production::entries(state.store()?.conn(), from, to, limit).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn production_summary(state: State<'_, AppState>, period: String) -> Reply<ProductionSummary> {
+    production::summary(state.store()?.conn(), &period).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn production_import_preview(
+    state: State<'_, AppState>,
+    name: String,
+    bytes: Vec<u8>,
+) -> Reply<ImportPreview> {
+    import::preview(&*state.store()?, Utc::now(), &name, &bytes).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn production_import_commit(
+    state: State<'_, AppState>,
+    name: String,
+    bytes: Vec<u8>,
+) -> Reply<ImportResult> {
+    import::commit(&mut *state.store()?, AUTHOR, Utc::now(), &name, &bytes).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn workforce_get(state: State<'_, AppState>, month: String) -> Reply<Option<Workforce>> {
+    production::workforce_month(state.store()?.conn(), &month).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn workforce_set(state: State<'_, AppState>, input: WorkforceInput) -> Reply<Workforce> {
+    production::set_workforce(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn quality_add(state: State<'_, AppState>, input: QualityInput) -> Reply<QualityRow> {
+    production::add_quality(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn quality_list(state: State<'_, AppState>, period: String) -> Reply<QualityReport> {
+    production::quality_report(state.store()?.conn(), &period).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn sale_add(state: State<'_, AppState>, input: SaleInput) -> Reply<String> {
+    production::add_sale(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn sales_summary(state: State<'_, AppState>, period: String) -> Reply<SalesSummary> {
+    production::sales_summary(state.store()?.conn(), &period).map_err(ipc)
 }

@@ -34,6 +34,23 @@ pub fn run() {
             commands::share_record,
             commands::share_register,
             commands::certificate_doc,
+            commands::product_list,
+            commands::product_add,
+            commands::product_update,
+            commands::product_retire,
+            commands::production_check,
+            commands::production_record,
+            commands::production_reverse,
+            commands::production_entries,
+            commands::production_summary,
+            commands::production_import_preview,
+            commands::production_import_commit,
+            commands::workforce_get,
+            commands::workforce_set,
+            commands::quality_add,
+            commands::quality_list,
+            commands::sale_add,
+            commands::sales_summary,
         ])
         .run(context);
     if let Err(e) = result {

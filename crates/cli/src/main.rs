@@ -3,6 +3,7 @@
 
 mod commands;
 mod ledger;
+mod production;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,6 +65,24 @@ enum Command {
     /// Export the ledger for other tools.
     #[command(subcommand)]
     Export(ledger::ExportCommand),
+    /// The product catalogue.
+    #[command(subcommand)]
+    Product(production::ProductCommand),
+    /// Production entries and period summaries.
+    #[command(subcommand)]
+    Production(production::ProductionCommand),
+    /// Workforce by month.
+    #[command(subcommand)]
+    Workforce(production::WorkforceCommand),
+    /// Lab tests and pass rates.
+    #[command(subcommand)]
+    Quality(production::QualityCommand),
+    /// Sales and exports.
+    #[command(subcommand)]
+    Sales(production::SalesCommand),
+    /// Closed periods.
+    #[command(subcommand)]
+    Period(production::PeriodCommand),
     /// Validate an identifier offline: exit 0 if valid, 2 with its code if not.
     Check {
         /// national-code, legal-id, sheba, mobile or postal-code.

@@ -115,6 +115,84 @@ pub enum ErrorCode {
     AlreadyReversed,
     /// Reversal would go negative.
     ReversalWouldGoNegative,
+    /// No product has this id.
+    UnknownProduct,
+    /// This product is retired; new entries cannot use it.
+    ProductRetired,
+    /// A product with this name is already in the catalogue.
+    DuplicateProductName,
+    /// Write a number (Persian or Latin digits, a dot or ٫ for decimals).
+    NumberFormat,
+    /// The quantity must be above zero.
+    QuantityMustBePositive,
+    /// This unit is counted in whole numbers.
+    QuantityNotWhole,
+    /// Unknown unit.
+    UnitUnknown,
+    /// The unit does not match the product's unit.
+    UnitMismatch,
+    /// This date is in a closed period; nothing new can be dated there.
+    PeriodClosed,
+    /// Write a period as a Jalali month (1403-12), quarter (1403-Q4) or fiscal year (1403).
+    PeriodFormat,
+    /// Hours must be above zero and within the period (24 a day, 744 a month).
+    HoursInvalid,
+    /// A part of the workforce is larger than the whole (women or insured above the headcount).
+    HeadcountInconsistent,
+    /// A currency is a three-letter ISO code such as USD or EUR.
+    CurrencyFormat,
+    /// An export needs its destination country and currency.
+    ExportNeedsDestination,
+    /// The file is not a CSV or XLSX sheet Hamyar can read.
+    ImportFormat,
+    /// A required column is missing from the sheet.
+    ImportColumnMissing,
+    /// Nothing was imported: some rows are not valid (the preview lists each).
+    ImportRowsInvalid,
+    /// The sheet has no rows to import.
+    ImportEmpty,
+    /// No meeting has this id.
+    UnknownMeeting,
+    /// This step does not fit the meeting's current stage.
+    MeetingStepInvalid,
+    /// The call number is 1, 2 or 3 (a board meeting has one call).
+    CallNumberInvalid,
+    /// A later call is valid only after the earlier call of the same assembly failed for lack of quorum.
+    PreviousCallRequired,
+    /// The notice is published too close to the meeting for the statute's window.
+    NoticeTooShort,
+    /// The notice is published too long before the meeting for the statute's window.
+    NoticeTooLong,
+    /// The annual assembly's notice must be published within 2 months after the fiscal year ends.
+    AnnualNoticeLate,
+    /// The annual assembly must be held within 4 months after the fiscal year ends.
+    AnnualAssemblyLate,
+    /// An election assembly's notice must be published at least 2 months before the term ends.
+    ElectionNoticeLate,
+    /// A requested assembly must be announced within 1 month of the request.
+    ConveningNoticeLate,
+    /// This holder already has as many proxy votes as the statute allows.
+    ProxyLimitExceeded,
+    /// A member cannot be their own proxy.
+    ProxyToSelf,
+    /// This member already has a proxy for this meeting.
+    PrincipalAlreadyRepresented,
+    /// A member who gave a proxy cannot hold proxies for others.
+    ProxyHolderRepresented,
+    /// The meeting does not have its quorum.
+    QuorumNotMet,
+    /// More votes are counted than there are votes present.
+    VotesExceedPresent,
+    /// A candidate must be an active member.
+    CandidateNotEligible,
+    /// The number of seats is outside the statute's range.
+    SeatsInvalid,
+    /// This member is already checked in.
+    AlreadyCheckedIn,
+    /// Decisions must be notified within 15 days of the meeting.
+    DecisionsNoticeLate,
+    /// No board is on record: elect one in an assembly before its meeting.
+    BoardNotElected,
 }
 
 impl ErrorCode {
@@ -174,6 +252,45 @@ impl ErrorCode {
             Self::ReversalOfReversal => "reversal_of_reversal",
             Self::AlreadyReversed => "already_reversed",
             Self::ReversalWouldGoNegative => "reversal_would_go_negative",
+            Self::UnknownProduct => "unknown_product",
+            Self::ProductRetired => "product_retired",
+            Self::DuplicateProductName => "duplicate_product_name",
+            Self::NumberFormat => "number_format",
+            Self::QuantityMustBePositive => "quantity_must_be_positive",
+            Self::QuantityNotWhole => "quantity_not_whole",
+            Self::UnitUnknown => "unit_unknown",
+            Self::UnitMismatch => "unit_mismatch",
+            Self::PeriodClosed => "period_closed",
+            Self::PeriodFormat => "period_format",
+            Self::HoursInvalid => "hours_invalid",
+            Self::HeadcountInconsistent => "headcount_inconsistent",
+            Self::CurrencyFormat => "currency_format",
+            Self::ExportNeedsDestination => "export_needs_destination",
+            Self::ImportFormat => "import_format",
+            Self::ImportColumnMissing => "import_column_missing",
+            Self::ImportRowsInvalid => "import_rows_invalid",
+            Self::ImportEmpty => "import_empty",
+            Self::UnknownMeeting => "unknown_meeting",
+            Self::MeetingStepInvalid => "meeting_step_invalid",
+            Self::CallNumberInvalid => "call_number_invalid",
+            Self::PreviousCallRequired => "previous_call_required",
+            Self::NoticeTooShort => "notice_too_short",
+            Self::NoticeTooLong => "notice_too_long",
+            Self::AnnualNoticeLate => "annual_notice_late",
+            Self::AnnualAssemblyLate => "annual_assembly_late",
+            Self::ElectionNoticeLate => "election_notice_late",
+            Self::ConveningNoticeLate => "convening_notice_late",
+            Self::ProxyLimitExceeded => "proxy_limit_exceeded",
+            Self::ProxyToSelf => "proxy_to_self",
+            Self::PrincipalAlreadyRepresented => "principal_already_represented",
+            Self::ProxyHolderRepresented => "proxy_holder_represented",
+            Self::QuorumNotMet => "quorum_not_met",
+            Self::VotesExceedPresent => "votes_exceed_present",
+            Self::CandidateNotEligible => "candidate_not_eligible",
+            Self::SeatsInvalid => "seats_invalid",
+            Self::AlreadyCheckedIn => "already_checked_in",
+            Self::DecisionsNoticeLate => "decisions_notice_late",
+            Self::BoardNotElected => "board_not_elected",
         }
     }
 
@@ -261,6 +378,65 @@ impl ErrorCode {
             Self::ReversalWouldGoNegative => {
                 "Reversing this entry would leave a holding below zero; reverse the later entries first."
             }
+            Self::UnknownProduct => "No product has this id.",
+            Self::ProductRetired => "This product is retired; new entries cannot use it.",
+            Self::DuplicateProductName => "A product with this name is already in the catalogue.",
+            Self::NumberFormat => "Write a number (Persian or Latin digits, a dot or ٫ for decimals).",
+            Self::QuantityMustBePositive => "The quantity must be above zero.",
+            Self::QuantityNotWhole => "This unit is counted in whole numbers.",
+            Self::UnitUnknown => "Unknown unit.",
+            Self::UnitMismatch => "The unit does not match the product's unit.",
+            Self::PeriodClosed => "This date is in a closed period; nothing new can be dated there.",
+            Self::PeriodFormat => {
+                "Write a period as a Jalali month (1403-12), quarter (1403-Q4) or fiscal year (1403)."
+            }
+            Self::HoursInvalid => "Hours must be above zero and within the period (24 a day, 744 a month).",
+            Self::HeadcountInconsistent => {
+                "A part of the workforce is larger than the whole (women or insured above the headcount)."
+            }
+            Self::CurrencyFormat => "A currency is a three-letter ISO code such as USD or EUR.",
+            Self::ExportNeedsDestination => "An export needs its destination country and currency.",
+            Self::ImportFormat => "The file is not a CSV or XLSX sheet Hamyar can read.",
+            Self::ImportColumnMissing => "A required column is missing from the sheet.",
+            Self::ImportRowsInvalid => {
+                "Nothing was imported: some rows are not valid (the preview lists each)."
+            }
+            Self::ImportEmpty => "The sheet has no rows to import.",
+            Self::UnknownMeeting => "No meeting has this id.",
+            Self::MeetingStepInvalid => "This step does not fit the meeting's current stage.",
+            Self::CallNumberInvalid => "The call number is 1, 2 or 3 (a board meeting has one call).",
+            Self::PreviousCallRequired => {
+                "A later call is valid only after the earlier call of the same assembly failed for lack of quorum."
+            }
+            Self::NoticeTooShort => {
+                "The notice is published too close to the meeting for the statute's window."
+            }
+            Self::NoticeTooLong => {
+                "The notice is published too long before the meeting for the statute's window."
+            }
+            Self::AnnualNoticeLate => {
+                "The annual assembly's notice must be published within 2 months after the fiscal year ends."
+            }
+            Self::AnnualAssemblyLate => {
+                "The annual assembly must be held within 4 months after the fiscal year ends."
+            }
+            Self::ElectionNoticeLate => {
+                "An election assembly's notice must be published at least 2 months before the term ends."
+            }
+            Self::ConveningNoticeLate => {
+                "A requested assembly must be announced within 1 month of the request."
+            }
+            Self::ProxyLimitExceeded => "This holder already has as many proxy votes as the statute allows.",
+            Self::ProxyToSelf => "A member cannot be their own proxy.",
+            Self::PrincipalAlreadyRepresented => "This member already has a proxy for this meeting.",
+            Self::ProxyHolderRepresented => "A member who gave a proxy cannot hold proxies for others.",
+            Self::QuorumNotMet => "The meeting does not have its quorum.",
+            Self::VotesExceedPresent => "More votes are counted than there are votes present.",
+            Self::CandidateNotEligible => "A candidate must be an active member.",
+            Self::SeatsInvalid => "The number of seats is outside the statute's range.",
+            Self::AlreadyCheckedIn => "This member is already checked in.",
+            Self::DecisionsNoticeLate => "Decisions must be notified within 15 days of the meeting.",
+            Self::BoardNotElected => "No board is on record: elect one in an assembly before its meeting.",
         }
     }
 }
@@ -327,6 +503,55 @@ pub enum Field {
     ReservePercentages,
     EffectiveFrom,
     Resolution,
+    // Production, workforce, quality, sales, import.
+    Product,
+    Unit,
+    Category,
+    ProductCode,
+    Quantity,
+    UnitValue,
+    Workshop,
+    Shift,
+    Hours,
+    Period,
+    Month,
+    Headcount,
+    MemberWorkers,
+    Employees,
+    Women,
+    Insured,
+    Batch,
+    Test,
+    Standard,
+    Measured,
+    Tester,
+    Destination,
+    Currency,
+    ForeignAmount,
+    File,
+    Row,
+    // Meetings.
+    Meeting,
+    Call,
+    Previous,
+    Agenda,
+    Published,
+    Channel,
+    Place,
+    Hour,
+    Principal,
+    Holder,
+    HolderName,
+    Text,
+    Yes,
+    No,
+    Abstain,
+    Seats,
+    Alternates,
+    Candidates,
+    ConvenedBy,
+    Requested,
+    TermEnd,
 }
 
 /// One refused field of a form: which field, and why.
@@ -455,6 +680,45 @@ mod tests {
             ErrorCode::ReversalOfReversal,
             ErrorCode::AlreadyReversed,
             ErrorCode::ReversalWouldGoNegative,
+            ErrorCode::UnknownProduct,
+            ErrorCode::ProductRetired,
+            ErrorCode::DuplicateProductName,
+            ErrorCode::NumberFormat,
+            ErrorCode::QuantityMustBePositive,
+            ErrorCode::QuantityNotWhole,
+            ErrorCode::UnitUnknown,
+            ErrorCode::UnitMismatch,
+            ErrorCode::PeriodClosed,
+            ErrorCode::PeriodFormat,
+            ErrorCode::HoursInvalid,
+            ErrorCode::HeadcountInconsistent,
+            ErrorCode::CurrencyFormat,
+            ErrorCode::ExportNeedsDestination,
+            ErrorCode::ImportFormat,
+            ErrorCode::ImportColumnMissing,
+            ErrorCode::ImportRowsInvalid,
+            ErrorCode::ImportEmpty,
+            ErrorCode::UnknownMeeting,
+            ErrorCode::MeetingStepInvalid,
+            ErrorCode::CallNumberInvalid,
+            ErrorCode::PreviousCallRequired,
+            ErrorCode::NoticeTooShort,
+            ErrorCode::NoticeTooLong,
+            ErrorCode::AnnualNoticeLate,
+            ErrorCode::AnnualAssemblyLate,
+            ErrorCode::ElectionNoticeLate,
+            ErrorCode::ConveningNoticeLate,
+            ErrorCode::ProxyLimitExceeded,
+            ErrorCode::ProxyToSelf,
+            ErrorCode::PrincipalAlreadyRepresented,
+            ErrorCode::ProxyHolderRepresented,
+            ErrorCode::QuorumNotMet,
+            ErrorCode::VotesExceedPresent,
+            ErrorCode::CandidateNotEligible,
+            ErrorCode::SeatsInvalid,
+            ErrorCode::AlreadyCheckedIn,
+            ErrorCode::DecisionsNoticeLate,
+            ErrorCode::BoardNotElected,
         ];
         for code in all {
             let json = serde_json::to_string(&code).unwrap_or_default();

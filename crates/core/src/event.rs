@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 use chrono::NaiveDate;
 
 use crate::member::{MemberData, MemberExit, MemberStatus};
+use crate::production::{
+    PeriodClose, ProductData, ProductionRecord, ProductionReversal, QualityTest, Sale, WorkforceMonth,
+};
 use crate::profile::CooperativeProfileData;
 use crate::shares::{ShareEntry, ShareEntryKind};
 use crate::statute::StatuteVersion;
@@ -53,6 +56,51 @@ pub enum Event {
     /// A share entry reversed.
     #[serde(rename = "share.reverse")]
     ShareReversed(ShareEntry),
+    /// A product entered the catalogue (فهرست کالا).
+    #[serde(rename = "product.add")]
+    ProductAdded(ProductAdded),
+    /// A product's particulars were corrected (its unit only while nothing was recorded with it).
+    #[serde(rename = "product.update")]
+    ProductUpdated(ProductAdded),
+    /// A product was retired: kept, but no longer offered for new entries.
+    #[serde(rename = "product.retire")]
+    ProductRetired(ProductRetired),
+    /// A day's output of one product (ثبت تولید).
+    #[serde(rename = "production.record")]
+    ProductionRecorded(ProductionRecord),
+    /// A production entry undone whole (a correction).
+    #[serde(rename = "production.reverse")]
+    ProductionReversed(ProductionReversal),
+    /// A month's workforce, whole (replaces the month's earlier record).
+    #[serde(rename = "workforce.set")]
+    WorkforceSet(WorkforceMonth),
+    /// A lab test of a batch.
+    #[serde(rename = "quality.add")]
+    QualityAdded(QualityTest),
+    /// A sale, domestic or export.
+    #[serde(rename = "sale.record")]
+    SaleRecorded(Sale),
+    /// The books were closed through a day.
+    #[serde(rename = "period.close")]
+    PeriodClosed(PeriodClose),
+}
+
+/// Payload of `product.add` and `product.update`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductAdded {
+    /// Product id, assigned in order.
+    pub product: u32,
+    /// Particulars.
+    pub data: ProductData,
+}
+
+/// Payload of `product.retire`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductRetired {
+    /// The product.
+    pub product: u32,
+    /// The day it was retired.
+    pub date: NaiveDate,
 }
 
 /// Payload of `member.admit`.
@@ -139,6 +187,15 @@ impl Event {
         ("share.refund", 1),
         ("share.capitalise", 1),
         ("share.reverse", 1),
+        ("product.add", 1),
+        ("product.update", 1),
+        ("product.retire", 1),
+        ("production.record", 1),
+        ("production.reverse", 1),
+        ("workforce.set", 1),
+        ("quality.add", 1),
+        ("sale.record", 1),
+        ("period.close", 1),
     ];
 
     /// The event's kind, as stored in the journal.
@@ -157,6 +214,15 @@ impl Event {
             Self::ShareRefunded(_) => "share.refund",
             Self::ShareCapitalised(_) => "share.capitalise",
             Self::ShareReversed(_) => "share.reverse",
+            Self::ProductAdded(_) => "product.add",
+            Self::ProductUpdated(_) => "product.update",
+            Self::ProductRetired(_) => "product.retire",
+            Self::ProductionRecorded(_) => "production.record",
+            Self::ProductionReversed(_) => "production.reverse",
+            Self::WorkforceSet(_) => "workforce.set",
+            Self::QualityAdded(_) => "quality.add",
+            Self::SaleRecorded(_) => "sale.record",
+            Self::PeriodClosed(_) => "period.close",
         }
     }
 

@@ -207,7 +207,8 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    fn field(field: Field, code: ErrorCode) -> Self {
+    /// A refusal of one field.
+    pub fn field(field: Field, code: ErrorCode) -> Self {
         Self::Fields(vec![FieldError { field, code }])
     }
 
@@ -651,7 +652,7 @@ pub fn plan_reversal(
 }
 
 /// Serde for rials: a decimal string on the wire (never a JS number), an integer inside.
-mod rials {
+pub(crate) mod rials {
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(v: &i64, s: S) -> Result<S::Ok, S::Error> {

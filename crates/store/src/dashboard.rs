@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::members::{self, MemberStats};
+use crate::production::{self, MonthTotal, PassRate, ProductTotal, Workforce};
 use crate::projection::profile as projection;
 use crate::{Result, Store};
 
@@ -25,6 +26,84 @@ pub struct Dashboard {
     pub fiscal_year: Option<FiscalYearSpan>,
     /// Member counts and the minimum-members alarm.
     pub members: MemberStats,
+    /// Share capital, subscribed and paid.
+    pub capital: CapitalFigures,
+    /// This month's production against the same month last year, and the last twelve months.
+    pub production: ProductionFigures,
+    /// Dates the board must not miss, soonest first.
+    pub deadlines: Vec<Deadline>,
+}
+
+/// Share capital at a glance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CapitalFigures {
+    /// Subscribed capital, rials.
+    #[ts(type = "string")]
+    pub subscribed: String,
+    /// Paid capital, rials.
+    #[ts(type = "string")]
+    pub paid: String,
+    /// Members who owe part of their subscription.
+    pub members_owing: u32,
+}
+
+/// Production at a glance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ProductionFigures {
+    /// This Jalali month, `1405-09`.
+    pub month: String,
+    /// Value made this month so far, rials.
+    #[ts(type = "string")]
+    pub month_value: String,
+    /// Value made in the same month a year ago, rials.
+    #[ts(type = "string")]
+    pub last_year_value: String,
+    /// This month by product.
+    pub products: Vec<ProductTotal>,
+    /// The twelve months ending this month.
+    pub months: Vec<MonthTotal>,
+    /// The same twelve months a year earlier.
+    pub months_last_year: Vec<MonthTotal>,
+    /// The newest month's workforce.
+    pub workforce: Option<Workforce>,
+    /// Lab tests passed this fiscal year (over all products).
+    pub pass_rate: Option<PassRate>,
+}
+
+/// What a deadline is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum DeadlineKind {
+    /// A member's unpaid subscription falls due.
+    UnpaidShares,
+    /// The annual assembly's notice must be published.
+    AnnualNotice,
+    /// The annual assembly must be held.
+    AnnualAssembly,
+    /// The board's term ends (the election notice is due two months before).
+    BoardTerm,
+    /// The inspectors' term ends.
+    InspectorTerm,
+}
+
+/// A date the board must not miss.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Deadline {
+    /// What it is.
+    pub kind: DeadlineKind,
+    /// The day (ISO).
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    /// The member concerned, when one is.
+    pub membership_no: Option<u32>,
+    /// Their name.
+    pub name: Option<String>,
+    /// Already past.
+    pub overdue: bool,
 }
 
 /// How much the journal holds.
@@ -70,7 +149,67 @@ pub fn figures(store: &Store, now: DateTime<Utc>) -> Result<Dashboard> {
         Some(FiscalYearSpan { start, end, days_elapsed: days(start, today) + 1, days_left: days(today, end) })
     });
     let members = members::stats(conn, today)?;
-    Ok(Dashboard { today, profile, journal, fiscal_year, members })
+    let (capital, mut deadlines) = capital_and_dues(store, today)?;
+    let production = production_figures(conn, today, fiscal_year.as_ref())?;
+    deadlines.sort_by_key(|d| d.date);
+    deadlines.truncate(MAX_DEADLINES);
+    Ok(Dashboard { today, profile, journal, fiscal_year, members, capital, production, deadlines })
+}
+
+/// Deadlines shown at most.
+const MAX_DEADLINES: usize = 8;
+
+fn capital_and_dues(store: &Store, today: NaiveDate) -> Result<(CapitalFigures, Vec<Deadline>)> {
+    let rows = members::list(store)?;
+    let (mut subscribed, mut paid, mut owing) = (0i128, 0i128, 0u32);
+    let mut deadlines = Vec::new();
+    for r in &rows {
+        subscribed += i128::from(r.holding.subscribed);
+        paid += i128::from(r.holding.paid);
+        if r.holding.unpaid() > 0 {
+            owing += 1;
+        }
+        if let Some(due) = r.unpaid_due {
+            deadlines.push(Deadline {
+                kind: DeadlineKind::UnpaidShares,
+                date: due,
+                membership_no: Some(r.member.membership_no),
+                name: Some(r.member.display_name.clone()),
+                overdue: due < today,
+            });
+        }
+    }
+    let capital =
+        CapitalFigures { subscribed: subscribed.to_string(), paid: paid.to_string(), members_owing: owing };
+    Ok((capital, deadlines))
+}
+
+fn production_figures(
+    conn: &rusqlite::Connection,
+    today: NaiveDate,
+    fiscal_year: Option<&FiscalYearSpan>,
+) -> Result<ProductionFigures> {
+    let year_ago = today.checked_sub_months(chrono::Months::new(12)).unwrap_or(today);
+    let months = production::monthly(conn, today, 12)?;
+    let months_last_year = production::monthly(conn, year_ago, 12)?;
+    let this = months.last().cloned();
+    let month = this.as_ref().map(|m| m.month.clone()).unwrap_or_default();
+    let summary = production::summary(conn, &month)?;
+    let last_year_value = months_last_year.last().map(|m| m.value.clone()).unwrap_or_else(|| "0".into());
+    let pass_rate = match fiscal_year {
+        Some(fy) => production::pass_rates(conn, fy.start, fy.end)?.into_iter().find(|r| r.product == 0),
+        None => None,
+    };
+    Ok(ProductionFigures {
+        month,
+        month_value: summary.total_value,
+        last_year_value,
+        products: summary.products,
+        months,
+        months_last_year,
+        workforce: production::latest_workforce(conn, today)?,
+        pass_rate,
+    })
 }
 
 #[cfg(test)]

@@ -12,8 +12,11 @@ use crate::journal::{self, JournalEntry};
 use crate::{Result, StoreError, projection};
 
 /// Embedded migrations; migration `i` brings `user_version` from `i` to `i + 1`.
-const MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/0001_journal.sql"), include_str!("../migrations/0002_members_shares.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_journal.sql"),
+    include_str!("../migrations/0002_members_shares.sql"),
+    include_str!("../migrations/0003_production.sql"),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

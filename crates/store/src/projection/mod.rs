@@ -3,6 +3,7 @@
 
 pub(crate) mod certificate;
 pub(crate) mod member;
+pub(crate) mod production;
 pub(crate) mod profile;
 pub(crate) mod shares;
 pub(crate) mod statute;
@@ -16,6 +17,14 @@ use crate::journal::JournalEntry;
 
 /// Every projection table, in an order `verify` can clear them in (children before parents).
 pub(crate) const TABLES: &[&str] = &[
+    "closed_period",
+    "sale",
+    "quality_test",
+    "workforce_hours",
+    "workforce_month",
+    "production_worker",
+    "production_entry",
+    "product",
     "share_certificate",
     "share_line",
     "share_entry",
@@ -41,6 +50,14 @@ pub(crate) fn apply(conn: &Connection, entry: &JournalEntry, event: &Event) -> R
         Event::ShareRefunded(e) => shares::apply(conn, entry, ShareEntryKind::Refund, e),
         Event::ShareCapitalised(e) => shares::apply(conn, entry, ShareEntryKind::Capitalise, e),
         Event::ShareReversed(e) => shares::apply(conn, entry, ShareEntryKind::Reverse, e),
+        Event::ProductAdded(p) | Event::ProductUpdated(p) => production::apply_product(conn, entry, p),
+        Event::ProductRetired(r) => production::apply_retire(conn, entry, r),
+        Event::ProductionRecorded(r) => production::apply_record(conn, entry, r),
+        Event::ProductionReversed(r) => production::apply_reverse(conn, entry, r),
+        Event::WorkforceSet(w) => production::apply_workforce(conn, entry, w),
+        Event::QualityAdded(q) => production::apply_quality(conn, entry, q),
+        Event::SaleRecorded(s) => production::apply_sale(conn, entry, s),
+        Event::PeriodClosed(c) => production::apply_close(conn, entry, c),
     }
 }
 
