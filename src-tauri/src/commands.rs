@@ -3,6 +3,11 @@
 use chrono::Utc;
 use hamyar_core::FieldError;
 use hamyar_core::IpcError;
+use hamyar_core::meeting::QuorumCount;
+use hamyar_core::meeting::record::{
+    ConveneInput, ElectionInput, MeetingInput, MinutesInput, NoticeInput, NotifyInput, ProxyInput,
+    ResolutionInput,
+};
 use hamyar_core::member::{ExitInput, MemberInput};
 use hamyar_core::production::{ProductInput, ProductionInput, QualityInput, SaleInput, WorkforceInput};
 use hamyar_core::profile::{CooperativeProfile, ProfileCheck, ProfileInput};
@@ -11,6 +16,9 @@ use hamyar_core::statute::{StatuteInput, StatuteVersion};
 use hamyar_store::dashboard::{self, Dashboard};
 use hamyar_store::documents::{self, CertificateDoc, MemberPage};
 use hamyar_store::import::{self, ImportPreview, ImportResult};
+use hamyar_store::meetings::{
+    self, CheckPreview, Election, Ending, Meeting, MeetingPage, Officer, Proxy, Resolution,
+};
 use hamyar_store::members::{self, Member, MemberRow};
 use hamyar_store::production::{
     self, Product, ProductionEntry, ProductionSummary, QualityReport, QualityRow, SalesSummary, Workforce,
@@ -278,4 +286,94 @@ pub async fn sale_add(state: State<'_, AppState>, input: SaleInput) -> Reply<Str
 #[tauri::command]
 pub async fn sales_summary(state: State<'_, AppState>, period: String) -> Reply<SalesSummary> {
     production::sales_summary(state.store()?.conn(), &period).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn meeting_list(state: State<'_, AppState>) -> Reply<Vec<Meeting>> {
+    meetings::list(state.store()?.conn()).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn meeting_page(state: State<'_, AppState>, meeting: u32) -> Reply<MeetingPage> {
+    meetings::page(state.store()?.conn(), meeting, Utc::now()).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn meeting_create(state: State<'_, AppState>, input: MeetingInput) -> Reply<Meeting> {
+    meetings::create(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn meeting_convene(state: State<'_, AppState>, input: ConveneInput) -> Reply<Meeting> {
+    meetings::convene(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn meeting_notice_preview(
+    state: State<'_, AppState>,
+    meeting: u32,
+    published: String,
+) -> Reply<Vec<CheckPreview>> {
+    meetings::notice_preview(state.store()?.conn(), meeting, &published).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn meeting_notice(state: State<'_, AppState>, input: NoticeInput) -> Reply<Meeting> {
+    meetings::notice(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn meeting_proxy(state: State<'_, AppState>, input: ProxyInput) -> Reply<Proxy> {
+    meetings::proxy(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn meeting_checkin(
+    state: State<'_, AppState>,
+    meeting: u32,
+    member: Option<u32>,
+    holder_name: Option<String>,
+) -> Reply<QuorumCount> {
+    meetings::checkin(&mut *state.store()?, AUTHOR, Utc::now(), meeting, member, holder_name.as_deref())
+        .map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn meeting_quorum(state: State<'_, AppState>, meeting: u32) -> Reply<QuorumCount> {
+    meetings::quorum(state.store()?.conn(), meeting).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn meeting_resolve(state: State<'_, AppState>, input: ResolutionInput) -> Reply<Resolution> {
+    meetings::resolve(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn meeting_elect(state: State<'_, AppState>, input: ElectionInput) -> Reply<Election> {
+    meetings::elect(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn meeting_minutes(state: State<'_, AppState>, input: MinutesInput) -> Reply<Meeting> {
+    meetings::minutes(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn meeting_notify(state: State<'_, AppState>, input: NotifyInput) -> Reply<Meeting> {
+    meetings::notify(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn meeting_end(
+    state: State<'_, AppState>,
+    meeting: u32,
+    ending: Ending,
+    reason: String,
+) -> Reply<Meeting> {
+    meetings::end(&mut *state.store()?, AUTHOR, Utc::now(), meeting, ending, &reason).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn meeting_officers(state: State<'_, AppState>) -> Reply<Vec<Officer>> {
+    meetings::officers(state.store()?.conn()).map_err(ipc)
 }

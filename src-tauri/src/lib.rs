@@ -51,6 +51,21 @@ pub fn run() {
             commands::quality_list,
             commands::sale_add,
             commands::sales_summary,
+            commands::meeting_list,
+            commands::meeting_page,
+            commands::meeting_create,
+            commands::meeting_convene,
+            commands::meeting_notice_preview,
+            commands::meeting_notice,
+            commands::meeting_proxy,
+            commands::meeting_checkin,
+            commands::meeting_quorum,
+            commands::meeting_resolve,
+            commands::meeting_elect,
+            commands::meeting_minutes,
+            commands::meeting_notify,
+            commands::meeting_end,
+            commands::meeting_officers,
         ])
         .run(context);
     if let Err(e) = result {

@@ -35,6 +35,7 @@ pub struct StatuteArgs {
     values: Vec<(&'static str, String)>,
     effective: Option<String>,
     resolution: Option<String>,
+    warn_only: Option<String>,
 }
 
 fn option_name(param: &str) -> String {
@@ -56,6 +57,7 @@ impl clap::FromArgMatches for StatuteArgs {
         }
         self.effective = m.get_one::<String>("effective").cloned();
         self.resolution = m.get_one::<String>("resolution").cloned();
+        self.warn_only = m.get_one::<String>("warn-only").cloned();
         Ok(())
     }
 }
@@ -77,11 +79,26 @@ impl clap::Args for StatuteArgs {
                 .value_name("REF")
                 .help("The extraordinary assembly's resolution (required for an amendment)"),
         )
+        .arg(
+            clap::Arg::new("warn-only")
+                .long("warn-only")
+                .value_name("CODES")
+                .help("Meeting checks that only warn, comma-separated (e.g. notice_too_long), or none"),
+        )
     }
 
     fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
         Self::augment_args(cmd)
     }
+}
+
+/// Reads `--warn-only`: wire codes separated by commas, or `none`.
+fn warn_codes(text: &str) -> Result<Vec<ErrorCode>, Failure> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && *c != "none")
+        .map(|c| parse_wire::<ErrorCode>(c).map_err(|_| rejected(ErrorCode::StatuteValueInvalid)))
+        .collect()
 }
 
 /// Sets `param` in the statute's JSON from the text typed after its option.
@@ -347,6 +364,7 @@ pub fn statute(store: &mut Store, c: &StatuteCommand) -> Result<Output, Failure>
                 values,
                 effective_from: a.effective.clone().unwrap_or_default(),
                 resolution: a.resolution.clone().unwrap_or_default(),
+                rule_warnings: a.warn_only.as_deref().map(warn_codes).transpose()?,
             };
             let v = statute::set(store, &author(), Utc::now(), &input)?;
             let human = format!("statute v{} recorded, in force from {}", v.version, v.effective_from);

@@ -3,6 +3,7 @@
 
 mod commands;
 mod ledger;
+mod meetings;
 mod production;
 
 use std::path::PathBuf;
@@ -65,6 +66,9 @@ enum Command {
     /// Export the ledger for other tools.
     #[command(subcommand)]
     Export(ledger::ExportCommand),
+    /// General assemblies and board meetings.
+    #[command(subcommand)]
+    Meeting(meetings::MeetingCommand),
     /// The product catalogue.
     #[command(subcommand)]
     Product(production::ProductCommand),

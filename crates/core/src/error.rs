@@ -193,6 +193,14 @@ pub enum ErrorCode {
     DecisionsNoticeLate,
     /// No board is on record: elect one in an assembly before its meeting.
     BoardNotElected,
+    /// Candidates tied across a seat boundary: record the order drawn by lot.
+    ElectionTied,
+    /// This member is not a principal member of the board in office.
+    NotBoardMember,
+    /// Check-in and votes cannot be recorded before the day of the meeting.
+    BeforeMeetingDay,
+    /// A request by members needs 1/5 of them (ordinary) or 1/3 (extraordinary).
+    RequestTooFew,
 }
 
 impl ErrorCode {
@@ -252,6 +260,10 @@ impl ErrorCode {
             Self::ReversalOfReversal => "reversal_of_reversal",
             Self::AlreadyReversed => "already_reversed",
             Self::ReversalWouldGoNegative => "reversal_would_go_negative",
+            Self::ElectionTied => "election_tied",
+            Self::NotBoardMember => "not_board_member",
+            Self::BeforeMeetingDay => "before_meeting_day",
+            Self::RequestTooFew => "request_too_few",
             Self::UnknownProduct => "unknown_product",
             Self::ProductRetired => "product_retired",
             Self::DuplicateProductName => "duplicate_product_name",
@@ -378,6 +390,12 @@ impl ErrorCode {
             Self::ReversalWouldGoNegative => {
                 "Reversing this entry would leave a holding below zero; reverse the later entries first."
             }
+            Self::ElectionTied => "Candidates tied across a seat boundary: record the order drawn by lot.",
+            Self::NotBoardMember => "This member is not a principal member of the board in office.",
+            Self::BeforeMeetingDay => "Check-in and votes cannot be recorded before the day of the meeting.",
+            Self::RequestTooFew => {
+                "A request by members needs 1/5 of them (ordinary) or 1/3 (extraordinary)."
+            }
             Self::UnknownProduct => "No product has this id.",
             Self::ProductRetired => "This product is retired; new entries cannot use it.",
             Self::DuplicateProductName => "A product with this name is already in the catalogue.",
@@ -503,6 +521,7 @@ pub enum Field {
     ReservePercentages,
     EffectiveFrom,
     Resolution,
+    RuleWarnings,
     // Production, workforce, quality, sales, import.
     Product,
     Unit,
@@ -552,6 +571,13 @@ pub enum Field {
     ConvenedBy,
     Requested,
     TermEnd,
+    CandidacyUntil,
+    Requesters,
+    Chair,
+    Secretary,
+    ValidatedBy,
+    Body,
+    Lot,
 }
 
 /// One refused field of a form: which field, and why.
@@ -719,6 +745,10 @@ mod tests {
             ErrorCode::AlreadyCheckedIn,
             ErrorCode::DecisionsNoticeLate,
             ErrorCode::BoardNotElected,
+            ErrorCode::ElectionTied,
+            ErrorCode::NotBoardMember,
+            ErrorCode::BeforeMeetingDay,
+            ErrorCode::RequestTooFew,
         ];
         for code in all {
             let json = serde_json::to_string(&code).unwrap_or_default();

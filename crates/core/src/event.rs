@@ -4,6 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use chrono::NaiveDate;
 
+use crate::meeting::record::{
+    CheckedIn, DecisionsNotified, ElectionRecorded, MeetingConvened, MeetingCreated, MeetingEnded,
+    MeetingNoticed, MinutesRecorded, ProxyRegistered, ResolutionRecorded,
+};
 use crate::member::{MemberData, MemberExit, MemberStatus};
 use crate::production::{
     PeriodClose, ProductData, ProductionRecord, ProductionReversal, QualityTest, Sale, WorkforceMonth,
@@ -83,6 +87,42 @@ pub enum Event {
     /// The books were closed through a day.
     #[serde(rename = "period.close")]
     PeriodClosed(PeriodClose),
+    /// A general assembly or board meeting was planned.
+    #[serde(rename = "meeting.create")]
+    MeetingCreated(MeetingCreated),
+    /// It was convened (دعوت).
+    #[serde(rename = "meeting.convene")]
+    MeetingConvened(MeetingConvened),
+    /// Its notice was published on one channel.
+    #[serde(rename = "meeting.notice")]
+    MeetingNoticed(MeetingNoticed),
+    /// A proxy was validated and registered.
+    #[serde(rename = "meeting.proxy")]
+    ProxyRegistered(ProxyRegistered),
+    /// Someone checked in at the door.
+    #[serde(rename = "meeting.checkin")]
+    CheckedIn(CheckedIn),
+    /// A resolution was voted on.
+    #[serde(rename = "meeting.resolve")]
+    ResolutionRecorded(ResolutionRecorded),
+    /// An election's ballots were counted.
+    #[serde(rename = "meeting.elect")]
+    ElectionRecorded(ElectionRecorded),
+    /// The minutes were taken.
+    #[serde(rename = "meeting.minutes")]
+    MinutesRecorded(MinutesRecorded),
+    /// The decisions were notified to the members.
+    #[serde(rename = "meeting.notify")]
+    DecisionsNotified(DecisionsNotified),
+    /// Nothing more to do.
+    #[serde(rename = "meeting.close")]
+    MeetingClosed(MeetingEnded),
+    /// Called off before it was held.
+    #[serde(rename = "meeting.cancel")]
+    MeetingCancelled(MeetingEnded),
+    /// Not held for lack of quorum.
+    #[serde(rename = "meeting.fail")]
+    MeetingFailed(MeetingEnded),
 }
 
 /// Payload of `product.add` and `product.update`.
@@ -196,6 +236,18 @@ impl Event {
         ("quality.add", 1),
         ("sale.record", 1),
         ("period.close", 1),
+        ("meeting.create", 1),
+        ("meeting.convene", 1),
+        ("meeting.notice", 1),
+        ("meeting.proxy", 1),
+        ("meeting.checkin", 1),
+        ("meeting.resolve", 1),
+        ("meeting.elect", 1),
+        ("meeting.minutes", 1),
+        ("meeting.notify", 1),
+        ("meeting.close", 1),
+        ("meeting.cancel", 1),
+        ("meeting.fail", 1),
     ];
 
     /// The event's kind, as stored in the journal.
@@ -223,6 +275,18 @@ impl Event {
             Self::QualityAdded(_) => "quality.add",
             Self::SaleRecorded(_) => "sale.record",
             Self::PeriodClosed(_) => "period.close",
+            Self::MeetingCreated(_) => "meeting.create",
+            Self::MeetingConvened(_) => "meeting.convene",
+            Self::MeetingNoticed(_) => "meeting.notice",
+            Self::ProxyRegistered(_) => "meeting.proxy",
+            Self::CheckedIn(_) => "meeting.checkin",
+            Self::ResolutionRecorded(_) => "meeting.resolve",
+            Self::ElectionRecorded(_) => "meeting.elect",
+            Self::MinutesRecorded(_) => "meeting.minutes",
+            Self::DecisionsNotified(_) => "meeting.notify",
+            Self::MeetingClosed(_) => "meeting.close",
+            Self::MeetingCancelled(_) => "meeting.cancel",
+            Self::MeetingFailed(_) => "meeting.fail",
         }
     }
 

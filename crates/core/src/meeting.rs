@@ -815,8 +815,26 @@ pub struct ElectionResult {
 /// above the boundary; the listing still shows them in membership-number order. One tied group
 /// straddling both boundaries is reported at each. Each candidate is expected once.
 pub fn tally_election(seats: u32, alternates: u32, candidates: &[Candidate]) -> ElectionResult {
+    tally_election_by_lot(seats, alternates, candidates, &[])
+}
+
+/// [`tally_election`] with the order drawn by lot (قرعه) among tied candidates: `lot` lists
+/// membership numbers in the order drawn; equal votes are ranked by it, and a boundary between two
+/// candidates who both appear in `lot` is no longer a tie.
+pub fn tally_election_by_lot(
+    seats: u32,
+    alternates: u32,
+    candidates: &[Candidate],
+    lot: &[u32],
+) -> ElectionResult {
+    let drawn = |no: u32| lot.iter().position(|l| *l == no).unwrap_or(usize::MAX);
     let mut sorted = candidates.to_vec();
-    sorted.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.membership_no.cmp(&b.membership_no)));
+    sorted.sort_by(|a, b| {
+        b.votes
+            .cmp(&a.votes)
+            .then(drawn(a.membership_no).cmp(&drawn(b.membership_no)))
+            .then(a.membership_no.cmp(&b.membership_no))
+    });
     let ranked: Vec<Ranked> = sorted
         .iter()
         .zip(1u32..)
@@ -834,6 +852,10 @@ pub fn tally_election(seats: u32, alternates: u32, candidates: &[Candidate]) -> 
     }
     for (boundary, at) in boundaries {
         if at == 0 || at >= electable || sorted[at - 1].votes != sorted[at].votes {
+            continue;
+        }
+        if drawn(sorted[at - 1].membership_no) != usize::MAX && drawn(sorted[at].membership_no) != usize::MAX
+        {
             continue;
         }
         let votes = sorted[at].votes;
@@ -909,6 +931,8 @@ pub fn inspector_term_end(fiscal_year_end: NaiveDate, years: u32) -> Result<Naiv
 pub fn inspector_replacement_deadline(vacancy: NaiveDate) -> Result<NaiveDate, ErrorCode> {
     add_days(vacancy, INSPECTOR_REPLACEMENT_DAYS)
 }
+
+pub mod record;
 
 #[cfg(test)]
 mod tests;

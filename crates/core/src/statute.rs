@@ -313,6 +313,30 @@ pub struct StatuteVersion {
     pub resolution: Option<String>,
     /// The numbers.
     pub values: StatuteValues,
+    /// Meeting checks this statute treats as warnings instead of refusals (see
+    /// [`WARNABLE_RULES`]); absent or empty: every check refuses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub rule_warnings: Option<Vec<ErrorCode>>,
+}
+
+/// The meeting checks a statute may turn into warnings; every other rule always refuses.
+pub const WARNABLE_RULES: &[ErrorCode] = &[
+    ErrorCode::NoticeTooShort,
+    ErrorCode::NoticeTooLong,
+    ErrorCode::AnnualNoticeLate,
+    ErrorCode::AnnualAssemblyLate,
+    ErrorCode::ElectionNoticeLate,
+    ErrorCode::ConveningNoticeLate,
+    ErrorCode::DecisionsNoticeLate,
+    ErrorCode::MembersBelowMinimum,
+];
+
+impl StatuteVersion {
+    /// Whether this statute treats a failed check as a warning.
+    pub fn warns(&self, code: ErrorCode) -> bool {
+        self.rule_warnings.as_ref().is_some_and(|w| w.contains(&code))
+    }
 }
 
 /// The statute form: the numbers, from when, and on whose resolution.
@@ -325,6 +349,10 @@ pub struct StatuteInput {
     pub effective_from: String,
     /// Resolution reference; required for an amendment.
     pub resolution: String,
+    /// Checks to treat as warnings; absent keeps the previous version's list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub rule_warnings: Option<Vec<ErrorCode>>,
 }
 
 /// Checks a statute setting against the versions already recorded and returns the next version.
@@ -353,12 +381,25 @@ pub fn next_version(
         }
         _ => {}
     }
+    let rule_warnings = match &input.rule_warnings {
+        Some(list) => {
+            if list.iter().any(|c| !WARNABLE_RULES.contains(c)) {
+                errors.push(FieldError { field: Field::RuleWarnings, code: ErrorCode::StatuteValueInvalid });
+            }
+            let mut list = list.clone();
+            list.sort_by_key(|c| c.as_str());
+            list.dedup();
+            (!list.is_empty()).then_some(list)
+        }
+        None => latest.and_then(|v| v.rule_warnings.clone()),
+    };
     match effective_from {
         Ok(effective_from) if errors.is_empty() => Ok(StatuteVersion {
             version: latest.map_or(1, |v| v.version + 1),
             effective_from,
             resolution: if resolution.is_empty() { None } else { Some(resolution) },
             values: input.values.clone(),
+            rule_warnings,
         }),
         _ => Err(errors),
     }
@@ -377,6 +418,7 @@ mod tests {
             values: StatuteValues::default(),
             effective_from: String::new(),
             resolution: String::new(),
+            rule_warnings: None,
         }
     }
 

@@ -6,10 +6,12 @@ use hamyar_core::profile::CooperativeProfile;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::meetings;
 use crate::members::{self, MemberStats};
 use crate::production::{self, MonthTotal, PassRate, ProductTotal, Workforce};
 use crate::projection::profile as projection;
 use crate::{Result, Store};
+use hamyar_core::meeting::record::Body;
 
 /// The cooperative at a glance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -83,7 +85,7 @@ pub enum DeadlineKind {
     AnnualNotice,
     /// The annual assembly must be held.
     AnnualAssembly,
-    /// The board's term ends (the election notice is due two months before).
+    /// The board's term is ending: the day its election assembly's notice is due (two months before the term ends).
     BoardTerm,
     /// The inspectors' term ends.
     InspectorTerm,
@@ -150,10 +152,39 @@ pub fn figures(store: &Store, now: DateTime<Utc>) -> Result<Dashboard> {
     });
     let members = members::stats(conn, today)?;
     let (capital, mut deadlines) = capital_and_dues(store, today)?;
+    if profile.is_some() {
+        deadlines.extend(meeting_deadlines(conn, today)?);
+    }
     let production = production_figures(conn, today, fiscal_year.as_ref())?;
     deadlines.sort_by_key(|d| d.date);
     deadlines.truncate(MAX_DEADLINES);
     Ok(Dashboard { today, profile, journal, fiscal_year, members, capital, production, deadlines })
+}
+
+/// The annual assembly's deadlines (until it is held) and the ends of the terms in office: for the
+/// board, the day its election notice is due (two months before the term ends).
+fn meeting_deadlines(conn: &rusqlite::Connection, today: NaiveDate) -> Result<Vec<Deadline>> {
+    let mut out = Vec::new();
+    let annual = meetings::annual_status(conn, today)?;
+    if annual.held.is_none() {
+        for (kind, date) in [
+            (DeadlineKind::AnnualNotice, annual.deadlines.notice_by),
+            (DeadlineKind::AnnualAssembly, annual.deadlines.assembly_by),
+        ] {
+            out.push(Deadline { kind, date, membership_no: None, name: None, overdue: date < today });
+        }
+    }
+    for body in [Body::Board, Body::Inspectors] {
+        let Some(end) = meetings::in_office(conn, body, today)?.iter().map(|o| o.end).max() else { continue };
+        let (kind, date) = match body {
+            Body::Board => {
+                (DeadlineKind::BoardTerm, hamyar_core::meeting::election_notice_deadline(end).unwrap_or(end))
+            }
+            Body::Inspectors => (DeadlineKind::InspectorTerm, end),
+        };
+        out.push(Deadline { kind, date, membership_no: None, name: None, overdue: date < today });
+    }
+    Ok(out)
 }
 
 /// Deadlines shown at most.

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_journal.sql"),
     include_str!("../migrations/0002_members_shares.sql"),
     include_str!("../migrations/0003_production.sql"),
+    include_str!("../migrations/0004_meetings.sql"),
 ];
 
 /// The schema version this binary writes.

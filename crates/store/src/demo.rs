@@ -64,7 +64,12 @@ pub fn create(store: &mut Store, author: &str, now: DateTime<Utc>) -> Result<Coo
         };
         statute::set_in(
             w,
-            &StatuteInput { values, effective_from: "1398/05/12".into(), resolution: String::new() },
+            &StatuteInput {
+                values,
+                effective_from: "1398/05/12".into(),
+                resolution: String::new(),
+                rule_warnings: None,
+            },
         )?;
         for (i, (first_name, last_name, father, code, gender, specialist)) in MEMBERS.iter().enumerate() {
             let input = MemberInput {

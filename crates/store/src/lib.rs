@@ -10,6 +10,7 @@ mod error;
 pub mod hledger;
 pub mod import;
 pub mod journal;
+pub mod meetings;
 pub mod members;
 pub mod paths;
 pub mod production;

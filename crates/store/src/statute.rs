@@ -72,6 +72,7 @@ mod tests {
             values: StatuteValues::default(),
             effective_from: effective.into(),
             resolution: resolution.into(),
+            rule_warnings: None,
         }
     }
 

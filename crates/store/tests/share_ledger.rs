@@ -41,7 +41,12 @@ fn ledger(n: u32) -> Store {
     let mut store = Store::open_in_memory().expect("store");
     let values =
         StatuteValues { par_value: 100_000.into(), max_member_capital_pct: 25.into(), ..Default::default() };
-    let input = StatuteInput { values, effective_from: "1400/01/01".into(), resolution: String::new() };
+    let input = StatuteInput {
+        values,
+        effective_from: "1400/01/01".into(),
+        resolution: String::new(),
+        rule_warnings: None,
+    };
     statute::set(&mut store, "t", now(), &input).expect("statute");
     for i in 1..=n {
         members::add(&mut store, "t", now(), &person(i)).expect("member");

@@ -2,6 +2,7 @@
 //! them in the same transaction it is appended in; `verify` rebuilds them all and compares.
 
 pub(crate) mod certificate;
+pub(crate) mod meeting;
 pub(crate) mod member;
 pub(crate) mod production;
 pub(crate) mod profile;
@@ -9,6 +10,7 @@ pub(crate) mod shares;
 pub(crate) mod statute;
 
 use hamyar_core::event::Event;
+use hamyar_core::meeting::MeetingStage;
 use hamyar_core::shares::ShareEntryKind;
 use rusqlite::Connection;
 
@@ -17,6 +19,14 @@ use crate::journal::JournalEntry;
 
 /// Every projection table, in an order `verify` can clear them in (children before parents).
 pub(crate) const TABLES: &[&str] = &[
+    "office_term",
+    "election_candidate",
+    "election",
+    "meeting_resolution",
+    "meeting_attendance",
+    "meeting_proxy",
+    "meeting_notice",
+    "meeting",
     "closed_period",
     "sale",
     "quality_test",
@@ -58,6 +68,18 @@ pub(crate) fn apply(conn: &Connection, entry: &JournalEntry, event: &Event) -> R
         Event::QualityAdded(q) => production::apply_quality(conn, entry, q),
         Event::SaleRecorded(s) => production::apply_sale(conn, entry, s),
         Event::PeriodClosed(c) => production::apply_close(conn, entry, c),
+        Event::MeetingCreated(m) => meeting::apply_create(conn, entry, m),
+        Event::MeetingConvened(c) => meeting::apply_convene(conn, entry, c),
+        Event::MeetingNoticed(n) => meeting::apply_notice(conn, entry, n),
+        Event::ProxyRegistered(p) => meeting::apply_proxy(conn, entry, p),
+        Event::CheckedIn(c) => meeting::apply_checkin(conn, entry, c),
+        Event::ResolutionRecorded(r) => meeting::apply_resolution(conn, entry, r),
+        Event::ElectionRecorded(e) => meeting::apply_election(conn, entry, e),
+        Event::MinutesRecorded(m) => meeting::apply_minutes(conn, entry, m),
+        Event::DecisionsNotified(n) => meeting::apply_notify(conn, entry, n),
+        Event::MeetingClosed(e) => meeting::apply_end(conn, entry, e, MeetingStage::Closed),
+        Event::MeetingCancelled(e) => meeting::apply_end(conn, entry, e, MeetingStage::Cancelled),
+        Event::MeetingFailed(e) => meeting::apply_end(conn, entry, e, MeetingStage::Failed),
     }
 }
 

@@ -9,14 +9,15 @@ use crate::journal::JournalEntry;
 
 pub(crate) fn apply_set(conn: &Connection, entry: &JournalEntry, v: &StatuteVersion) -> Result<()> {
     conn.execute(
-        "INSERT INTO statute_version (version, effective_from, resolution, statute_values, event_id) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO statute_version (version, effective_from, resolution, statute_values, event_id, \
+         rule_warnings) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         rusqlite::params![
             v.version,
             v.effective_from.to_string(),
             v.resolution,
             serde_json::to_string(&v.values)?,
-            entry.id
+            entry.id,
+            v.rule_warnings.as_ref().map(serde_json::to_string).transpose()?,
         ],
     )?;
     Ok(())
@@ -28,15 +29,21 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<StatuteVersion> {
     };
     let date: String = r.get(1)?;
     let values: String = r.get(3)?;
+    let warnings: Option<String> = r.get(4)?;
     Ok(StatuteVersion {
         version: r.get(0)?,
         effective_from: date.parse().map_err(|e| conversion(1, Box::new(e)))?,
         resolution: r.get(2)?,
         values: serde_json::from_str(&values).map_err(|e| conversion(3, Box::new(e)))?,
+        rule_warnings: warnings
+            .map(|w| serde_json::from_str(&w))
+            .transpose()
+            .map_err(|e| conversion(4, Box::new(e)))?,
     })
 }
 
-const SELECT: &str = "SELECT version, effective_from, resolution, statute_values FROM statute_version";
+const SELECT: &str =
+    "SELECT version, effective_from, resolution, statute_values, rule_warnings FROM statute_version";
 
 /// The newest version recorded.
 pub(crate) fn latest(conn: &Connection) -> Result<Option<StatuteVersion>> {
