@@ -31,35 +31,6 @@ use crate::shares::Refusal;
 use crate::statute::{Fraction, StatuteValues, Threshold};
 use crate::text::normalize_text;
 
-/// Majority of the board (more than half of its members): the quorum of a board meeting and the
-/// majority of its decisions. A fixed rule ("absolute majority"), not a statute number.
-pub const BOARD_MAJORITY: Threshold = Threshold { fraction: Fraction::new(1, 2), strict: true };
-
-/// Members who may ask for an ordinary assembly: at least 1/5 of the members (regulation).
-pub const ORDINARY_REQUEST: Threshold = Threshold { fraction: Fraction::new(1, 5), strict: false };
-
-/// Members who may ask for an extraordinary assembly: at least 1/3 of the members (regulation).
-pub const EXTRAORDINARY_REQUEST: Threshold = Threshold { fraction: Fraction::new(1, 3), strict: false };
-
-/// The annual assembly's notice is published within this many Jalali months after the fiscal year ends.
-pub const ANNUAL_NOTICE_MONTHS: i32 = 2;
-
-/// The annual assembly is held within this many Jalali months after the fiscal year ends.
-pub const ANNUAL_ASSEMBLY_MONTHS: i32 = 4;
-
-/// An election assembly's notice is published at least this many Jalali months before the term ends.
-pub const ELECTION_NOTICE_MONTHS: i32 = 2;
-
-/// An assembly asked for (by an inspector, members, the Ministry or another assembly) is announced
-/// within this many Jalali months of the request.
-pub const CONVENING_MONTHS: i32 = 1;
-
-/// An assembly's decisions are notified to the members within this many days of the meeting.
-pub const DECISIONS_NOTICE_DAYS: u64 = 15;
-
-/// When a principal inspector's seat falls vacant, the board calls the alternate within this many days.
-pub const INSPECTOR_REPLACEMENT_DAYS: u64 = 10;
-
 /// The kind of meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -107,7 +78,7 @@ pub enum ConvenedBy {
 }
 
 impl ConvenedBy {
-    /// Whether the board must announce the assembly within [`CONVENING_MONTHS`] of a request or order
+    /// Whether the board must announce the assembly within the statute's `convening_months` of a request or order
     /// (everyone but the board itself).
     pub const fn has_convening_deadline(self) -> bool {
         !matches!(self, Self::Board)
@@ -224,6 +195,10 @@ pub fn add_jalali_months(date: NaiveDate, months: i32) -> Result<NaiveDate, Erro
     JalaliDate::new(year, month, day)?.to_gregorian()
 }
 
+fn months_i32(months: u32) -> Result<i32, ErrorCode> {
+    i32::try_from(months).map_err(|_| ErrorCode::StatuteValueInvalid)
+}
+
 fn add_days(date: NaiveDate, days: u64) -> Result<NaiveDate, ErrorCode> {
     date.checked_add_days(Days::new(days)).ok_or(ErrorCode::DateOutOfRange)
 }
@@ -247,7 +222,7 @@ pub fn check_call(kind: MeetingKind, call: u8) -> Result<(), ErrorCode> {
 
 /// The quorum (حد نصاب) of a meeting at a call, as a fraction of those entitled to attend
 /// (members for an assembly, principal board members for a board meeting). Assemblies read it from
-/// the statute; a board meeting needs [`BOARD_MAJORITY`].
+/// the statute; a board meeting needs the statute's `board_majority`.
 pub fn quorum_threshold(s: &StatuteValues, kind: MeetingKind, call: u8) -> Result<Threshold, ErrorCode> {
     check_call(kind, call)?;
     Ok(match (kind, call) {
@@ -256,7 +231,7 @@ pub fn quorum_threshold(s: &StatuteValues, kind: MeetingKind, call: u8) -> Resul
         (MeetingKind::Extraordinary, 1) => s.extraordinary_quorum_call1,
         (MeetingKind::Extraordinary, 2) => s.extraordinary_quorum_call2,
         (MeetingKind::Extraordinary, _) => s.extraordinary_quorum_call3,
-        (MeetingKind::Board, _) => BOARD_MAJORITY,
+        (MeetingKind::Board, _) => s.board_majority,
     })
 }
 
@@ -324,12 +299,12 @@ pub fn quorum(
 // ---------------------------------------------------------------------------------------------
 
 /// The majority that passes a resolution, as a fraction of the votes present: the statute's
-/// ordinary or extraordinary majority, or [`BOARD_MAJORITY`] of the board members present.
+/// ordinary or extraordinary majority, or the statute's `board_majority` of the board members present.
 pub fn majority_threshold(s: &StatuteValues, kind: MeetingKind) -> Threshold {
     match kind {
         MeetingKind::Ordinary => s.ordinary_majority,
         MeetingKind::Extraordinary => s.extraordinary_majority,
-        MeetingKind::Board => BOARD_MAJORITY,
+        MeetingKind::Board => s.board_majority,
     }
 }
 
@@ -463,10 +438,10 @@ pub struct AnnualDeadlines {
     /// The fiscal year's last day.
     #[ts(type = "string")]
     pub fiscal_year_end: NaiveDate,
-    /// Last day to publish the notice: [`ANNUAL_NOTICE_MONTHS`] Jalali months after the year's last day.
+    /// Last day to publish the notice: `annual_notice_months` Jalali months after the year's last day.
     #[ts(type = "string")]
     pub notice_by: NaiveDate,
-    /// Last day to hold the assembly: [`ANNUAL_ASSEMBLY_MONTHS`] Jalali months after the year's last day.
+    /// Last day to hold the assembly: `annual_assembly_months` Jalali months after the year's last day.
     #[ts(type = "string")]
     pub assembly_by: NaiveDate,
 }
@@ -475,13 +450,13 @@ pub struct AnnualDeadlines {
 /// as whole Jalali months from the day after the year ends: a year ending 1403/12/30 (or 1404/12/29)
 /// gives notice by the end of Ordibehesht (02/31) and assembly by the end of Tir (04/31); a year
 /// ending 1403/06/31 gives 1403/08/30 and 1403/10/30.
-pub fn annual_deadlines(fiscal_year_end: NaiveDate) -> Result<AnnualDeadlines, ErrorCode> {
+pub fn annual_deadlines(s: &StatuteValues, fiscal_year_end: NaiveDate) -> Result<AnnualDeadlines, ErrorCode> {
     let next_year = add_days(fiscal_year_end, 1)?;
-    let within = |months| day_before(add_jalali_months(next_year, months)?);
+    let within = |months: u32| day_before(add_jalali_months(next_year, months_i32(months)?)?);
     Ok(AnnualDeadlines {
         fiscal_year_end,
-        notice_by: within(ANNUAL_NOTICE_MONTHS)?,
-        assembly_by: within(ANNUAL_ASSEMBLY_MONTHS)?,
+        notice_by: within(s.annual_notice_months)?,
+        assembly_by: within(s.annual_assembly_months)?,
     })
 }
 
@@ -499,43 +474,49 @@ pub fn check_annual(
 }
 
 /// The last day to publish the notice of an assembly that elects the board or the inspectors:
-/// [`ELECTION_NOTICE_MONTHS`] Jalali months before the term's last day.
-pub fn election_notice_deadline(term_end: NaiveDate) -> Result<NaiveDate, ErrorCode> {
-    add_jalali_months(term_end, -ELECTION_NOTICE_MONTHS)
+/// the statute's `election_notice_months` Jalali months before the term's last day.
+pub fn election_notice_deadline(s: &StatuteValues, term_end: NaiveDate) -> Result<NaiveDate, ErrorCode> {
+    add_jalali_months(term_end, -months_i32(s.election_notice_months)?)
 }
 
 /// `election_notice_late` when the election assembly's notice is published after
 /// [`election_notice_deadline`].
 pub fn check_election_notice(
+    s: &StatuteValues,
     term_end: NaiveDate,
     published: NaiveDate,
 ) -> Result<Option<RuleCheck>, ErrorCode> {
-    Ok(deadline_check(ErrorCode::ElectionNoticeLate, election_notice_deadline(term_end)?, published))
+    Ok(deadline_check(ErrorCode::ElectionNoticeLate, election_notice_deadline(s, term_end)?, published))
 }
 
 /// The last day to publish the notice of an assembly asked for by an inspector, members or the
-/// Ministry, or ordered by another assembly: [`CONVENING_MONTHS`] Jalali month after the request
+/// Ministry, or ordered by another assembly: the statute's `convening_months` Jalali months after the request
 /// (or that assembly's day).
-pub fn convening_deadline(requested: NaiveDate) -> Result<NaiveDate, ErrorCode> {
-    add_jalali_months(requested, CONVENING_MONTHS)
+pub fn convening_deadline(s: &StatuteValues, requested: NaiveDate) -> Result<NaiveDate, ErrorCode> {
+    add_jalali_months(requested, months_i32(s.convening_months)?)
 }
 
 /// `convening_notice_late` when a requested assembly's notice is published after [`convening_deadline`].
-pub fn check_convening(requested: NaiveDate, published: NaiveDate) -> Result<Option<RuleCheck>, ErrorCode> {
-    Ok(deadline_check(ErrorCode::ConveningNoticeLate, convening_deadline(requested)?, published))
+pub fn check_convening(
+    s: &StatuteValues,
+    requested: NaiveDate,
+    published: NaiveDate,
+) -> Result<Option<RuleCheck>, ErrorCode> {
+    Ok(deadline_check(ErrorCode::ConveningNoticeLate, convening_deadline(s, requested)?, published))
 }
 
-/// The last day to notify an assembly's decisions: [`DECISIONS_NOTICE_DAYS`] days after the meeting.
-pub fn decisions_notice_deadline(meeting: NaiveDate) -> Result<NaiveDate, ErrorCode> {
-    add_days(meeting, DECISIONS_NOTICE_DAYS)
+/// The last day to notify an assembly's decisions: the statute's `decisions_notice_days` after the meeting.
+pub fn decisions_notice_deadline(s: &StatuteValues, meeting: NaiveDate) -> Result<NaiveDate, ErrorCode> {
+    add_days(meeting, u64::from(s.decisions_notice_days))
 }
 
 /// `decisions_notice_late` when the decisions are notified after [`decisions_notice_deadline`].
 pub fn check_decisions_notice(
+    s: &StatuteValues,
     meeting: NaiveDate,
     notified: NaiveDate,
 ) -> Result<Option<RuleCheck>, ErrorCode> {
-    Ok(deadline_check(ErrorCode::DecisionsNoticeLate, decisions_notice_deadline(meeting)?, notified))
+    Ok(deadline_check(ErrorCode::DecisionsNoticeLate, decisions_notice_deadline(s, meeting)?, notified))
 }
 
 /// `members_below_minimum` when fewer members are active than the statute's minimum (7 by law):
@@ -544,12 +525,12 @@ pub fn check_members(s: &StatuteValues, active: u32) -> Option<RuleCheck> {
     (active < s.min_members).then(|| RuleCheck::new(ErrorCode::MembersBelowMinimum, s.min_members, active))
 }
 
-/// The share of the members that may ask for an assembly: [`ORDINARY_REQUEST`] (1/5) or
-/// [`EXTRAORDINARY_REQUEST`] (1/3); members cannot ask for a board meeting.
-pub const fn request_threshold(kind: MeetingKind) -> Option<Threshold> {
+/// The share of the members that may ask for an assembly: the statute's `ordinary_request` (1/5) or
+/// `extraordinary_request` (1/3); members cannot ask for a board meeting.
+pub const fn request_threshold(s: &StatuteValues, kind: MeetingKind) -> Option<Threshold> {
     match kind {
-        MeetingKind::Ordinary => Some(ORDINARY_REQUEST),
-        MeetingKind::Extraordinary => Some(EXTRAORDINARY_REQUEST),
+        MeetingKind::Ordinary => Some(s.ordinary_request),
+        MeetingKind::Extraordinary => Some(s.extraordinary_request),
         MeetingKind::Board => None,
     }
 }
@@ -557,8 +538,8 @@ pub const fn request_threshold(kind: MeetingKind) -> Option<Threshold> {
 /// Whether `requesters` out of `members` are enough to ask for an assembly of this kind: at least
 /// the fraction, exactly (7 of 35 may ask for an ordinary assembly, 6 may not), at least one, and
 /// no more requesters than members.
-pub fn request_valid(kind: MeetingKind, requesters: u32, members: u32) -> bool {
-    match request_threshold(kind) {
+pub fn request_valid(s: &StatuteValues, kind: MeetingKind, requesters: u32, members: u32) -> bool {
+    match request_threshold(s, kind) {
         Some(t) => requesters >= 1 && requesters <= members && t.is_met(requesters, members),
         None => false,
     }
@@ -927,9 +908,9 @@ pub fn inspector_term_end(fiscal_year_end: NaiveDate, years: u32) -> Result<Naiv
 }
 
 /// The last day for the board to call the alternate inspector after a principal's seat falls vacant
-/// (death, resignation, disqualification): [`INSPECTOR_REPLACEMENT_DAYS`] days later.
-pub fn inspector_replacement_deadline(vacancy: NaiveDate) -> Result<NaiveDate, ErrorCode> {
-    add_days(vacancy, INSPECTOR_REPLACEMENT_DAYS)
+/// (death, resignation, disqualification): the statute's `inspector_replacement_days` later.
+pub fn inspector_replacement_deadline(s: &StatuteValues, vacancy: NaiveDate) -> Result<NaiveDate, ErrorCode> {
+    add_days(vacancy, u64::from(s.inspector_replacement_days))
 }
 
 pub mod record;

@@ -113,6 +113,36 @@ pub struct StatuteValues {
     pub proxies_per_member: u32,
     /// Proxy votes a non-member may hold.
     pub proxies_per_non_member: u32,
+    /// Quorum and majority of a board meeting (of its members; of those present).
+    #[serde(default = "defaults::board_majority")]
+    pub board_majority: Threshold,
+    /// Members who may ask for an ordinary assembly.
+    #[serde(default = "defaults::ordinary_request")]
+    pub ordinary_request: Threshold,
+    /// Members who may ask for an extraordinary assembly.
+    #[serde(default = "defaults::extraordinary_request")]
+    pub extraordinary_request: Threshold,
+    /// Fewest present at an assembly: its presiding panel (chair, secretary, observer).
+    #[serde(default = "defaults::presiding_panel")]
+    pub presiding_panel: u32,
+    /// The annual assembly's notice is published within this many months after the fiscal year ends.
+    #[serde(default = "defaults::annual_notice_months")]
+    pub annual_notice_months: u32,
+    /// The annual assembly is held within this many months after the fiscal year ends.
+    #[serde(default = "defaults::annual_assembly_months")]
+    pub annual_assembly_months: u32,
+    /// An election assembly's notice is published at least this many months before the term ends.
+    #[serde(default = "defaults::election_notice_months")]
+    pub election_notice_months: u32,
+    /// A requested assembly is announced within this many months of the request.
+    #[serde(default = "defaults::convening_months")]
+    pub convening_months: u32,
+    /// Decisions are notified to the members within this many days.
+    #[serde(default = "defaults::decisions_notice_days")]
+    pub decisions_notice_days: u32,
+    /// The alternate inspector is called within this many days of a vacancy.
+    #[serde(default = "defaults::inspector_replacement_days")]
+    pub inspector_replacement_days: u32,
     /// Fewest principal board members.
     pub board_min: u32,
     /// Most principal board members.
@@ -194,6 +224,20 @@ pub const DEFAULT_SOURCES: &[DefaultSource] = &[
     src("extraordinary_majority", "Typical statute (2/3 of votes present)", Confidence::Unconfirmed),
     src("proxies_per_member", "GA regulation 1387 (3 proxies + own vote)", Confidence::Confirmed),
     src("proxies_per_non_member", "GA regulation 1387 (1 for a non-member)", Confidence::Confirmed),
+    src("board_majority", "Board acts by absolute majority (secondary summary)", Confidence::Secondary),
+    src("ordinary_request", "GA regulation 1387 (1/5 of members)", Confidence::Confirmed),
+    src("extraordinary_request", "GA regulation 1387 (1/3 of members)", Confidence::Confirmed),
+    src(
+        "presiding_panel",
+        "GA regulation (second call: not fewer than the presiding panel); statute names the panel",
+        Confidence::Unconfirmed,
+    ),
+    src("annual_notice_months", "GA regulation Art. 1-1 (2 months)", Confidence::Confirmed),
+    src("annual_assembly_months", "GA regulation Art. 1 (4 months)", Confidence::Confirmed),
+    src("election_notice_months", "GA regulation (2 months before the term ends)", Confidence::Confirmed),
+    src("convening_months", "GA regulation (1 month after a request)", Confidence::Confirmed),
+    src("decisions_notice_days", "Co-operative Sector Law (15 days)", Confidence::Confirmed),
+    src("inspector_replacement_days", "Model statute Art. 50 (10 days)", Confidence::Confirmed),
     src("board_min", "Summary of the 1370 law (3–7 principals)", Confidence::Secondary),
     src("board_max", "Summary of the 1370 law (3–7 principals)", Confidence::Secondary),
     src("board_term_years", "Current practice 3 years; original 1370 text 2", Confidence::Unconfirmed),
@@ -215,6 +259,52 @@ pub const DEFAULT_SOURCES: &[DefaultSource] = &[
 
 const fn src(param: &'static str, source: &'static str, confidence: Confidence) -> DefaultSource {
     DefaultSource { param, source, confidence }
+}
+
+/// Defaults of the parameters added after the first statute version, so older `statute.set`
+/// events read back with the law's values.
+mod defaults {
+    use super::{Threshold, at_least, more_than};
+
+    pub(super) fn board_majority() -> Threshold {
+        more_than(1, 2)
+    }
+
+    pub(super) fn ordinary_request() -> Threshold {
+        at_least(1, 5)
+    }
+
+    pub(super) fn extraordinary_request() -> Threshold {
+        at_least(1, 3)
+    }
+
+    pub(super) fn presiding_panel() -> u32 {
+        3
+    }
+
+    pub(super) fn annual_notice_months() -> u32 {
+        2
+    }
+
+    pub(super) fn annual_assembly_months() -> u32 {
+        4
+    }
+
+    pub(super) fn election_notice_months() -> u32 {
+        2
+    }
+
+    pub(super) fn convening_months() -> u32 {
+        1
+    }
+
+    pub(super) fn decisions_notice_days() -> u32 {
+        15
+    }
+
+    pub(super) fn inspector_replacement_days() -> u32 {
+        10
+    }
 }
 
 impl Default for StatuteValues {
@@ -243,6 +333,16 @@ impl Default for StatuteValues {
             extraordinary_majority: at_least(2, 3),
             proxies_per_member: 3,
             proxies_per_non_member: 1,
+            board_majority: defaults::board_majority(),
+            ordinary_request: defaults::ordinary_request(),
+            extraordinary_request: defaults::extraordinary_request(),
+            presiding_panel: defaults::presiding_panel(),
+            annual_notice_months: defaults::annual_notice_months(),
+            annual_assembly_months: defaults::annual_assembly_months(),
+            election_notice_months: defaults::election_notice_months(),
+            convening_months: defaults::convening_months(),
+            decisions_notice_days: defaults::decisions_notice_days(),
+            inspector_replacement_days: defaults::inspector_replacement_days(),
             board_min: 3,
             board_max: 7,
             board_term_years: 3,
@@ -286,10 +386,14 @@ impl StatuteValues {
             self.extraordinary_quorum_call3,
             self.ordinary_majority,
             self.extraordinary_majority,
+            self.board_majority,
+            self.ordinary_request,
+            self.extraordinary_request,
         ] {
             check(fraction_ok(t.fraction), Field::Thresholds);
         }
         check(self.board_min >= 1 && self.board_min <= self.board_max, Field::BoardSize);
+        check(self.presiding_panel >= 1, Field::Thresholds);
         check(self.inspectors % 2 == 1, Field::Inspectors);
         check(fraction_ok(self.legal_reserve_cap), Field::LegalReserveCap);
         for p in [self.legal_reserve_pct, self.precautionary_reserve_max_pct, self.cooperation_education_pct]

@@ -166,6 +166,7 @@ pub fn figures(store: &Store, now: DateTime<Utc>) -> Result<Dashboard> {
 fn meeting_deadlines(conn: &rusqlite::Connection, today: NaiveDate) -> Result<Vec<Deadline>> {
     let mut out = Vec::new();
     let annual = meetings::annual_status(conn, today)?;
+    let (values, _) = members::statute_or_default(conn, today)?;
     if annual.held.is_none() {
         for (kind, date) in [
             (DeadlineKind::AnnualNotice, annual.deadlines.notice_by),
@@ -177,9 +178,10 @@ fn meeting_deadlines(conn: &rusqlite::Connection, today: NaiveDate) -> Result<Ve
     for body in [Body::Board, Body::Inspectors] {
         let Some(end) = meetings::in_office(conn, body, today)?.iter().map(|o| o.end).max() else { continue };
         let (kind, date) = match body {
-            Body::Board => {
-                (DeadlineKind::BoardTerm, hamyar_core::meeting::election_notice_deadline(end).unwrap_or(end))
-            }
+            Body::Board => (
+                DeadlineKind::BoardTerm,
+                hamyar_core::meeting::election_notice_deadline(&values, end).unwrap_or(end),
+            ),
             Body::Inspectors => (DeadlineKind::InspectorTerm, end),
         };
         out.push(Deadline { kind, date, membership_no: None, name: None, overdue: date < today });

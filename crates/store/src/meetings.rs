@@ -28,10 +28,6 @@ use ts_rs::TS;
 use crate::projection::{enum_from_text, profile, statute};
 use crate::{Result, Store, StoreError, Writer, members};
 
-/// Fewest present at any assembly: its presiding panel (هیأت رئیسه) — a chair, a secretary and an
-/// observer at least; the second call is valid "with any number present, not fewer than the panel".
-pub const PRESIDING_PANEL: u32 = 3;
-
 /// Longest agenda item, place or name.
 const MAX_TEXT: usize = 500;
 
@@ -355,12 +351,14 @@ pub fn convene_in(w: &mut Writer<'_>, input: &ConveneInput) -> Result<Meeting> {
             return Err(field(Field::Requested, ErrorCode::Required));
         }
         let active = active_members(conn)?;
-        if input.convened_by == ConvenedBy::Members && !rules::request_valid(m.kind, input.requesters, active)
+        if input.convened_by == ConvenedBy::Members
+            && !rules::request_valid(&version.values, m.kind, input.requesters, active)
         {
             return Err(StoreError::Rule {
                 code: ErrorCode::RequestTooFew,
                 details: ErrorDetails {
-                    limit: rules::request_threshold(m.kind).map(|t| rules::required(&t, active).to_string()),
+                    limit: rules::request_threshold(&version.values, m.kind)
+                        .map(|t| rules::required(&t, active).to_string()),
                     value: Some(input.requesters.to_string()),
                     ..ErrorDetails::default()
                 },
@@ -392,20 +390,21 @@ pub fn notice_checks(conn: &Connection, m: &Meeting, published: NaiveDate) -> Re
     if m.annual {
         let (start, _) = fiscal_year_of(conn, m.date)?;
         let ended = start.pred_opt().ok_or(StoreError::Refused(ErrorCode::DateOutOfRange))?;
-        let deadlines = rules::annual_deadlines(ended).map_err(|code| field(Field::Date, code))?;
+        let deadlines =
+            rules::annual_deadlines(&version.values, ended).map_err(|code| field(Field::Date, code))?;
         checks.extend(rules::check_annual(&deadlines, Some(published), m.date));
     }
     if m.elections
         && let Some(term_end) = current_term_end(conn, Body::Board, published)?
-        && let Some(c) =
-            rules::check_election_notice(term_end, published).map_err(|code| field(Field::Published, code))?
+        && let Some(c) = rules::check_election_notice(&version.values, term_end, published)
+            .map_err(|code| field(Field::Published, code))?
     {
         checks.push(c);
     }
     if let (Some(by), Some(requested)) = (m.convened_by, m.requested)
         && by.has_convening_deadline()
-        && let Some(c) =
-            rules::check_convening(requested, published).map_err(|code| field(Field::Published, code))?
+        && let Some(c) = rules::check_convening(&version.values, requested, published)
+            .map_err(|code| field(Field::Published, code))?
     {
         checks.push(c);
     }
@@ -699,7 +698,7 @@ fn quorum_of(conn: &Connection, m: &Meeting) -> Result<QuorumCount> {
     let (checked_in, names) = attendance(conn, m.meeting)?;
     let (entitled, in_person, by_proxy, floor) = if m.kind.is_assembly() {
         let a = rules::effective_votes(&checked_in, &names, &proxy_pairs(conn, m.meeting)?);
-        (active_members(conn)?, a.in_person, a.by_proxy, PRESIDING_PANEL)
+        (active_members(conn)?, a.in_person, a.by_proxy, version.values.presiding_panel)
     } else {
         let board = in_office(conn, Body::Board, m.date)?;
         (
@@ -1019,7 +1018,8 @@ pub fn notify(store: &mut Store, author: &str, now: DateTime<Utc>, input: &Notif
         move_to(&m, MeetingStage::Notified)?;
         let date = day_or_today(&input.date, tehran_date(w.now()), Field::Date)?;
         let version = statute_on(conn, m.date)?;
-        let check = rules::check_decisions_notice(m.date, date).map_err(|code| field(Field::Date, code))?;
+        let check = rules::check_decisions_notice(&version.values, m.date, date)
+            .map_err(|code| field(Field::Date, code))?;
         let warnings = judge(&version, check.into_iter().collect())?;
         let event = DecisionsNotified { meeting: m.meeting, date, channel: input.channel, warnings };
         w.append_judged(&Event::DecisionsNotified(event), Some(version.version))?;
@@ -1266,7 +1266,8 @@ pub struct AnnualStatus {
 pub fn annual_status(conn: &Connection, today: NaiveDate) -> Result<AnnualStatus> {
     let (start, _) = fiscal_year_of(conn, today)?;
     let ended = start.pred_opt().ok_or(StoreError::Refused(ErrorCode::DateOutOfRange))?;
-    let deadlines = rules::annual_deadlines(ended).map_err(|code| field(Field::Date, code))?;
+    let (values, _) = members::statute_or_default(conn, today)?;
+    let deadlines = rules::annual_deadlines(&values, ended).map_err(|code| field(Field::Date, code))?;
     let held: Option<u32> = conn.query_row(
         "SELECT MIN(meeting) FROM meeting WHERE annual = 1 AND date > ?1 \
          AND stage IN ('held', 'minuted', 'notified', 'closed')",

@@ -30,7 +30,7 @@ describe("the statute's numbers", () => {
   });
 
   it("know which refused field names them", () => {
-    expect(paramsOfField("thresholds")).toHaveLength(7);
+    expect(paramsOfField("thresholds")).toHaveLength(10);
     expect(paramsOfField("board_size")).toEqual(["board_min", "board_max"]);
     expect(paramsOfField("reserve_percentages")).toEqual([
       "legal_reserve_pct",

@@ -210,7 +210,7 @@ fn quorum_follows_the_statute_in_force() {
     assert_eq!(quorum(&statute, Ordinary, 1, 10, 6, 0, 3).map(|q| (q.required, q.met)), Ok((7, false)));
     assert_eq!(quorum(&statute, Ordinary, 2, 10, 4, 0, 3).map(|q| (q.required, q.met)), Ok((4, true)));
     // The board's majority is a rule of law, not a statute number.
-    assert_eq!(quorum_threshold(&statute, Board, 1), Ok(BOARD_MAJORITY));
+    assert_eq!(quorum_threshold(&statute, Board, 1), Ok(statute.board_majority));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,7 +271,7 @@ fn majority_follows_the_statute_in_force() {
     let statute = StatuteValues { extraordinary_majority: at_least(3, 4), ..s() };
     assert_eq!(decide(&statute, Extraordinary, 8, 5, 3, 0).map(|t| t.passed), Ok(false));
     assert_eq!(decide(&statute, Extraordinary, 8, 6, 2, 0).map(|t| t.passed), Ok(true));
-    assert_eq!(majority_threshold(&statute, Board), BOARD_MAJORITY);
+    assert_eq!(majority_threshold(&statute, Board), statute.board_majority);
 }
 
 #[test]
@@ -376,7 +376,7 @@ fn annual_deadlines_are_two_and_four_jalali_months_after_the_fiscal_year() {
         ((1403, 9, 15), "1403/11/15", "1404/01/15"),
     ];
     for &((y, m, d), notice, assembly) in cases {
-        let a = annual_deadlines(j(y, m, d)).expect("in range");
+        let a = annual_deadlines(&StatuteValues::default(), j(y, m, d)).expect("in range");
         assert_eq!((jal(a.notice_by), jal(a.assembly_by)), (notice.to_owned(), assembly.to_owned()));
         assert_eq!(a.fiscal_year_end, j(y, m, d));
     }
@@ -384,7 +384,7 @@ fn annual_deadlines_are_two_and_four_jalali_months_after_the_fiscal_year() {
 
 #[test]
 fn annual_assembly_checks_on_and_after_the_deadlines() {
-    let a = annual_deadlines(j(1403, 12, 30)).expect("in range");
+    let a = annual_deadlines(&StatuteValues::default(), j(1403, 12, 30)).expect("in range");
     let notice_by = "2025-05-21"; // 1404/02/31
     let assembly_by = "2025-07-22"; // 1404/04/31
     assert_eq!(iso(a.notice_by), notice_by);
@@ -417,12 +417,16 @@ fn election_notice_is_due_two_jalali_months_before_the_term_ends() {
         ((1404, 1, 15), "1403/11/15"),
     ];
     for &((y, m, d), expected) in cases {
-        assert_eq!(election_notice_deadline(j(y, m, d)).map(jal).as_deref(), Ok(expected), "{y}/{m}/{d}");
+        assert_eq!(
+            election_notice_deadline(&StatuteValues::default(), j(y, m, d)).map(jal).as_deref(),
+            Ok(expected),
+            "{y}/{m}/{d}"
+        );
     }
     let term_end = j(1404, 2, 31);
-    assert_eq!(check_election_notice(term_end, j(1403, 12, 30)), Ok(None));
+    assert_eq!(check_election_notice(&StatuteValues::default(), term_end, j(1403, 12, 30)), Ok(None));
     assert_eq!(
-        check_election_notice(term_end, j(1404, 1, 1)),
+        check_election_notice(&StatuteValues::default(), term_end, j(1404, 1, 1)),
         Ok(Some(check(ErrorCode::ElectionNoticeLate, "2025-03-20", "2025-03-21")))
     );
 }
@@ -437,11 +441,15 @@ fn a_requested_assembly_is_announced_within_one_jalali_month() {
         ((1403, 3, 10), "1403/04/10"),
     ];
     for &((y, m, d), expected) in cases {
-        assert_eq!(convening_deadline(j(y, m, d)).map(jal).as_deref(), Ok(expected), "{y}/{m}/{d}");
+        assert_eq!(
+            convening_deadline(&StatuteValues::default(), j(y, m, d)).map(jal).as_deref(),
+            Ok(expected),
+            "{y}/{m}/{d}"
+        );
     }
-    assert_eq!(check_convening(j(1404, 11, 30), j(1404, 12, 29)), Ok(None));
+    assert_eq!(check_convening(&StatuteValues::default(), j(1404, 11, 30), j(1404, 12, 29)), Ok(None));
     assert_eq!(
-        check_convening(j(1404, 11, 30), j(1405, 1, 1)).map(|c| c.map(|c| c.code)),
+        check_convening(&StatuteValues::default(), j(1404, 11, 30), j(1405, 1, 1)).map(|c| c.map(|c| c.code)),
         Ok(Some(ErrorCode::ConveningNoticeLate))
     );
     for by in [ConvenedBy::Inspector, ConvenedBy::Members, ConvenedBy::Ministry, ConvenedBy::Assembly] {
@@ -453,19 +461,31 @@ fn a_requested_assembly_is_announced_within_one_jalali_month() {
 #[test]
 fn decisions_are_notified_within_fifteen_days() {
     // 1403/12/20 + 15 days crosses the leap year end: 1404/01/05.
-    assert_eq!(decisions_notice_deadline(j(1403, 12, 20)).map(jal).as_deref(), Ok("1404/01/05"));
-    assert_eq!(decisions_notice_deadline(j(1404, 12, 20)).map(jal).as_deref(), Ok("1405/01/06"));
-    assert_eq!(check_decisions_notice(j(1403, 12, 20), j(1404, 1, 5)), Ok(None));
     assert_eq!(
-        check_decisions_notice(j(1403, 12, 20), j(1404, 1, 6)),
+        decisions_notice_deadline(&StatuteValues::default(), j(1403, 12, 20)).map(jal).as_deref(),
+        Ok("1404/01/05")
+    );
+    assert_eq!(
+        decisions_notice_deadline(&StatuteValues::default(), j(1404, 12, 20)).map(jal).as_deref(),
+        Ok("1405/01/06")
+    );
+    assert_eq!(check_decisions_notice(&StatuteValues::default(), j(1403, 12, 20), j(1404, 1, 5)), Ok(None));
+    assert_eq!(
+        check_decisions_notice(&StatuteValues::default(), j(1403, 12, 20), j(1404, 1, 6)),
         Ok(Some(check(ErrorCode::DecisionsNoticeLate, "2025-03-25", "2025-03-26")))
     );
 }
 
 #[test]
 fn an_inspector_vacancy_is_filled_within_ten_days() {
-    assert_eq!(inspector_replacement_deadline(j(1404, 12, 25)).map(jal).as_deref(), Ok("1405/01/06"));
-    assert_eq!(inspector_replacement_deadline(j(1403, 12, 25)).map(jal).as_deref(), Ok("1404/01/05"));
+    assert_eq!(
+        inspector_replacement_deadline(&StatuteValues::default(), j(1404, 12, 25)).map(jal).as_deref(),
+        Ok("1405/01/06")
+    );
+    assert_eq!(
+        inspector_replacement_deadline(&StatuteValues::default(), j(1403, 12, 25)).map(jal).as_deref(),
+        Ok("1404/01/05")
+    );
 }
 
 #[test]
@@ -498,11 +518,15 @@ fn members_may_ask_for_an_assembly_with_a_fifth_or_a_third() {
         (Board, 10, 10, false),
     ];
     for &(kind, requesters, members, valid) in cases {
-        assert_eq!(request_valid(kind, requesters, members), valid, "{kind:?}: {requesters} of {members}");
+        assert_eq!(
+            request_valid(&StatuteValues::default(), kind, requesters, members),
+            valid,
+            "{kind:?}: {requesters} of {members}"
+        );
     }
-    assert_eq!(request_threshold(Ordinary), Some(at_least(1, 5)));
-    assert_eq!(request_threshold(Extraordinary), Some(at_least(1, 3)));
-    assert_eq!(request_threshold(Board), None);
+    assert_eq!(request_threshold(&StatuteValues::default(), Ordinary), Some(at_least(1, 5)));
+    assert_eq!(request_threshold(&StatuteValues::default(), Extraordinary), Some(at_least(1, 3)));
+    assert_eq!(request_threshold(&StatuteValues::default(), Board), None);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -879,7 +903,7 @@ fn types_cross_the_wire_in_snake_case_and_tagged() {
         json(serde_json::json!(check(ErrorCode::NoticeTooShort, "20", "19"))),
         r#"{"code":"notice_too_short","limit":"20","value":"19"}"#
     );
-    let a = annual_deadlines(j(1403, 12, 30)).expect("in range");
+    let a = annual_deadlines(&StatuteValues::default(), j(1403, 12, 30)).expect("in range");
     assert_eq!(serde_json::json!(a)["notice_by"], "2025-05-21");
     assert_eq!(MANDATORY_CHANNEL, NoticeChannel::Posting);
 }

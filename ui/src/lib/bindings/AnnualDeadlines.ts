@@ -9,10 +9,10 @@ export type AnnualDeadlines = {
  */
 fiscal_year_end: string, 
 /**
- * Last day to publish the notice: [`ANNUAL_NOTICE_MONTHS`] Jalali months after the year's last day.
+ * Last day to publish the notice: `annual_notice_months` Jalali months after the year's last day.
  */
 notice_by: string, 
 /**
- * Last day to hold the assembly: [`ANNUAL_ASSEMBLY_MONTHS`] Jalali months after the year's last day.
+ * Last day to hold the assembly: `annual_assembly_months` Jalali months after the year's last day.
  */
 assembly_by: string, };

@@ -99,6 +99,46 @@ proxies_per_member: number,
  */
 proxies_per_non_member: number, 
 /**
+ * Quorum and majority of a board meeting (of its members; of those present).
+ */
+board_majority: Threshold, 
+/**
+ * Members who may ask for an ordinary assembly.
+ */
+ordinary_request: Threshold, 
+/**
+ * Members who may ask for an extraordinary assembly.
+ */
+extraordinary_request: Threshold, 
+/**
+ * Fewest present at an assembly: its presiding panel (chair, secretary, observer).
+ */
+presiding_panel: number, 
+/**
+ * The annual assembly's notice is published within this many months after the fiscal year ends.
+ */
+annual_notice_months: number, 
+/**
+ * The annual assembly is held within this many months after the fiscal year ends.
+ */
+annual_assembly_months: number, 
+/**
+ * An election assembly's notice is published at least this many months before the term ends.
+ */
+election_notice_months: number, 
+/**
+ * A requested assembly is announced within this many months of the request.
+ */
+convening_months: number, 
+/**
+ * Decisions are notified to the members within this many days.
+ */
+decisions_notice_days: number, 
+/**
+ * The alternate inspector is called within this many days of a vacancy.
+ */
+inspector_replacement_days: number, 
+/**
  * Fewest principal board members.
  */
 board_min: number, 
