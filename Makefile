@@ -8,12 +8,13 @@ APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config file
 APT_TEST := xvfb xauth webkit2gtk-driver sqlite3 hledger
 TAURI_DRIVER_VERSION := 2.1.0
 
-.PHONY: help run test build ui package deps-build deps-test check-bindings
+.PHONY: help run test build ui package bench deps-build deps-test check-bindings
 
 help:
 	@echo "make run      build and open Hamyar on your data folder (HAMYAR_DATA_DIR overrides)"
 	@echo "make test     every test tier: static checks, Rust, vitest, real-window e2e"
 	@echo "make package  build the .deb (target/release/bundle/deb/)"
+	@echo "make bench    benchmarks (criterion; results and budgets in docs/benchmarks.md)"
 
 deps-build:
 	@bash scripts/check-node.sh
@@ -49,3 +50,7 @@ check-bindings:
 package: ui
 	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb
 	@ls -l target/release/bundle/deb/*.deb
+
+# Benchmarks are not tests: timings go to docs/benchmarks.md, never into assertions.
+bench: deps-build
+	cargo bench --locked -p hamyar-store --bench production

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_members_shares.sql"),
     include_str!("../migrations/0003_production.sql"),
     include_str!("../migrations/0004_meetings.sql"),
+    include_str!("../migrations/0005_production_daily.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -466,7 +466,7 @@ fn sum_values(rows: &[ProductTotal]) -> String {
 /// What was made in `period`, by product.
 pub fn summary(conn: &Connection, period: &str) -> Result<ProductionSummary> {
     let (period, from, to) = period_span(conn, period)?;
-    let products = totals(conn, "production_entry", from, to)?;
+    let products = totals(conn, "production_daily", from, to)?;
     Ok(ProductionSummary { period: period.label(), from, to, total_value: sum_values(&products), products })
 }
 
@@ -499,12 +499,21 @@ pub fn monthly(conn: &Connection, last: NaiveDate, months: u32) -> Result<Vec<Mo
     }
     keys.reverse();
     let first = keys.first().copied().unwrap_or(end);
+    // The daily table is keyed by date: scan the months' days, not the whole table.
+    let span = |key: i32| {
+        Period::Month { year: key / 100, month: u8::try_from(key % 100).unwrap_or(1) }
+            .span((1, 1))
+            .map_err(|code| fields(Field::Period, code))
+    };
+    let (from, _) = span(first)?;
+    let (_, to) = span(end)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT month, SUM(value), SUM(reverses IS NULL) FROM production_entry WHERE month BETWEEN ?1 AND ?2 \
-         GROUP BY month",
+        "SELECT month, SUM(value), SUM(entries) FROM production_daily WHERE date BETWEEN ?1 AND ?2 GROUP BY month",
     )?;
     let found = stmt
-        .query_map([first, end], |r| Ok((r.get::<_, i32>(0)?, r.get::<_, i64>(1)?, r.get::<_, u32>(2)?)))?
+        .query_map([from.to_string(), to.to_string()], |r| {
+            Ok((r.get::<_, i32>(0)?, r.get::<_, i64>(1)?, r.get::<_, u32>(2)?))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(keys
         .into_iter()

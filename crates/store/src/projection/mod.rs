@@ -32,6 +32,7 @@ pub(crate) const TABLES: &[&str] = &[
     "quality_test",
     "workforce_hours",
     "workforce_month",
+    "production_daily",
     "production_worker",
     "production_entry",
     "product",

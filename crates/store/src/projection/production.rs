@@ -53,6 +53,26 @@ pub(crate) fn apply_retire(conn: &Connection, entry: &JournalEntry, r: &ProductR
     Ok(())
 }
 
+/// Adds an entry (or, negated, its reversal) to the day's total for its product.
+fn add_to_day(
+    conn: &Connection,
+    date: &str,
+    month: i64,
+    product: i64,
+    qty: i64,
+    value: i64,
+    entries: i64,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO production_daily (date, product, month, quantity_milli, value, entries) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (date, product) DO UPDATE SET \
+         quantity_milli = quantity_milli + excluded.quantity_milli, value = value + excluded.value, \
+         entries = entries + excluded.entries",
+    )?
+    .execute(rusqlite::params![date, product, month, qty, value, entries])?;
+    Ok(())
+}
+
 pub(crate) fn apply_record(conn: &Connection, entry: &JournalEntry, r: &ProductionRecord) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO production_entry (event_id, date, month, product, quantity_milli, unit_value, value, \
@@ -75,7 +95,15 @@ pub(crate) fn apply_record(conn: &Connection, entry: &JournalEntry, r: &Producti
     for w in &r.workers {
         stmt.execute(rusqlite::params![entry.id, w.membership_no, centi(w.hours)?])?;
     }
-    Ok(())
+    add_to_day(
+        conn,
+        &r.date.to_string(),
+        i64::from(month_key(r.date)),
+        i64::from(r.product),
+        milli(r.quantity)?,
+        r.value,
+        1,
+    )
 }
 
 /// A reversal row negates the original on the original's date, so every period's total is right.
@@ -129,7 +157,7 @@ pub(crate) fn apply_reverse(conn: &Connection, entry: &JournalEntry, r: &Product
         "UPDATE production_entry SET reversed_by = ?2 WHERE event_id = ?1",
         [&r.reverses, &entry.id],
     )?;
-    Ok(())
+    add_to_day(conn, &date, month, product, -qty, -value, 0)
 }
 
 pub(crate) fn apply_workforce(conn: &Connection, entry: &JournalEntry, w: &WorkforceMonth) -> Result<()> {

@@ -13,6 +13,6 @@ event_count: number,
  */
 device_count: number, 
 /**
- * Wall time of the newest event (RFC 3339 UTC).
+ * Wall time of the newest event to arrive (RFC 3339 UTC).
  */
 last_event_at: string | null, };
