@@ -434,39 +434,37 @@ pub fn notice_preview(conn: &Connection, meeting: u32, published: &str) -> Resul
 
 /// Records a published notice on one channel; the first moves the meeting to «noticed».
 pub fn notice(store: &mut Store, author: &str, now: DateTime<Utc>, input: &NoticeInput) -> Result<Meeting> {
-    store.write(author, now, |w| {
-        let conn = w.conn();
-        let today = tehran_date(w.now());
-        let m = meeting_or_refuse(conn, input.meeting)?;
-        if !m.kind.is_assembly() {
-            return Err(rule(ErrorCode::MeetingStepInvalid, None, None));
-        }
-        if m.stage != MeetingStage::Noticed {
-            move_to(&m, MeetingStage::Noticed)?;
-        }
-        let published = parse_date(&input.published).map_err(|code| field(Field::Published, code))?;
-        if published > today {
-            return Err(field(Field::Published, ErrorCode::DateInFuture));
-        }
-        if published > m.date {
-            return Err(rule(
-                ErrorCode::NoticeTooShort,
-                Some(m.date.to_string()),
-                Some(published.to_string()),
-            ));
-        }
-        let version = statute_on(conn, m.date)?;
-        let warnings = judge(&version, notice_checks(conn, &m, published)?)?;
-        let mut errors = Vec::new();
-        let reference = text(&input.reference, Field::Channel, false, &mut errors);
-        if !errors.is_empty() {
-            return Err(StoreError::Invalid(errors));
-        }
-        let event =
-            MeetingNoticed { meeting: m.meeting, published, channel: input.channel, reference, warnings };
-        w.append_judged(&Event::MeetingNoticed(event), Some(version.version))?;
-        meeting_or_refuse(w.conn(), m.meeting)
-    })
+    store.write(author, now, |w| notice_in(w, input))
+}
+
+/// [`notice`] inside an open transaction.
+pub fn notice_in(w: &mut Writer<'_>, input: &NoticeInput) -> Result<Meeting> {
+    let conn = w.conn();
+    let today = tehran_date(w.now());
+    let m = meeting_or_refuse(conn, input.meeting)?;
+    if !m.kind.is_assembly() {
+        return Err(rule(ErrorCode::MeetingStepInvalid, None, None));
+    }
+    if m.stage != MeetingStage::Noticed {
+        move_to(&m, MeetingStage::Noticed)?;
+    }
+    let published = parse_date(&input.published).map_err(|code| field(Field::Published, code))?;
+    if published > today {
+        return Err(field(Field::Published, ErrorCode::DateInFuture));
+    }
+    if published > m.date {
+        return Err(rule(ErrorCode::NoticeTooShort, Some(m.date.to_string()), Some(published.to_string())));
+    }
+    let version = statute_on(conn, m.date)?;
+    let warnings = judge(&version, notice_checks(conn, &m, published)?)?;
+    let mut errors = Vec::new();
+    let reference = text(&input.reference, Field::Channel, false, &mut errors);
+    if !errors.is_empty() {
+        return Err(StoreError::Invalid(errors));
+    }
+    let event = MeetingNoticed { meeting: m.meeting, published, channel: input.channel, reference, warnings };
+    w.append_judged(&Event::MeetingNoticed(event), Some(version.version))?;
+    meeting_or_refuse(w.conn(), m.meeting)
 }
 
 /// A registered proxy with names.
@@ -538,66 +536,69 @@ fn proxy_pairs(conn: &Connection, meeting: u32) -> Result<Vec<(u32, Holder)>> {
 
 /// Registers a validated proxy (وکالت‌نامه).
 pub fn proxy(store: &mut Store, author: &str, now: DateTime<Utc>, input: &ProxyInput) -> Result<Proxy> {
-    store.write(author, now, |w| {
-        let conn = w.conn();
-        let today = tehran_date(w.now());
-        let m = meeting_or_refuse(conn, input.meeting)?;
-        if !m.kind.is_assembly()
-            || !matches!(m.stage, MeetingStage::Convened | MeetingStage::Noticed | MeetingStage::Held)
-        {
-            return Err(rule(ErrorCode::MeetingStepInvalid, None, None));
+    store.write(author, now, |w| proxy_in(w, input))
+}
+
+/// [`proxy`] inside an open transaction.
+pub fn proxy_in(w: &mut Writer<'_>, input: &ProxyInput) -> Result<Proxy> {
+    let conn = w.conn();
+    let today = tehran_date(w.now());
+    let m = meeting_or_refuse(conn, input.meeting)?;
+    if !m.kind.is_assembly()
+        || !matches!(m.stage, MeetingStage::Convened | MeetingStage::Noticed | MeetingStage::Held)
+    {
+        return Err(rule(ErrorCode::MeetingStepInvalid, None, None));
+    }
+    let version = statute_on(conn, m.date)?;
+    active_or_refuse(conn, input.principal)?;
+    let holder = match input.holder_member {
+        Some(no) => {
+            active_or_refuse(conn, no)?;
+            Holder::Member(no)
         }
-        let version = statute_on(conn, m.date)?;
-        active_or_refuse(conn, input.principal)?;
-        let holder = match input.holder_member {
-            Some(no) => {
-                active_or_refuse(conn, no)?;
-                Holder::Member(no)
+        None => {
+            let name = normalize_text(&input.holder_name);
+            if name.is_empty() {
+                return Err(field(Field::Holder, ErrorCode::Required));
             }
-            None => {
-                let name = normalize_text(&input.holder_name);
-                if name.is_empty() {
-                    return Err(field(Field::Holder, ErrorCode::Required));
-                }
-                Holder::NonMember(name)
-            }
-        };
-        let mut errors = Vec::new();
-        let validated_by = text(&input.validated_by, Field::ValidatedBy, true, &mut errors);
-        let validated_at = text(&input.validated_at, Field::Place, true, &mut errors);
-        let validated_on = day_or_today(&input.date, today, Field::Date);
-        let (Some(validated_by), Some(validated_at), true) = (validated_by, validated_at, errors.is_empty())
-        else {
-            return Err(StoreError::Invalid(errors));
-        };
-        let validated_on = validated_on?;
-        let existing = proxy_pairs(conn, m.meeting)?;
-        rules::check_proxy(&version.values, input.principal, &holder, &existing).map_err(|code| {
-            let held = existing.iter().filter(|(_, h)| *h == holder).count();
-            StoreError::Rule {
-                code,
-                details: ErrorDetails {
-                    membership_no: Some(input.principal),
-                    limit: Some(rules::proxy_limit(&version.values, &holder).to_string()),
-                    value: Some(held.to_string()),
-                    ..ErrorDetails::default()
-                },
-            }
-        })?;
-        let event = ProxyRegistered {
-            meeting: m.meeting,
-            principal: input.principal,
-            holder,
-            validated_by,
-            validated_at,
-            validated_on,
-        };
-        w.append_judged(&Event::ProxyRegistered(event), Some(version.version))?;
-        proxies(w.conn(), m.meeting)?
-            .into_iter()
-            .find(|p| p.principal == input.principal)
-            .ok_or(StoreError::Refused(ErrorCode::Internal))
-    })
+            Holder::NonMember(name)
+        }
+    };
+    let mut errors = Vec::new();
+    let validated_by = text(&input.validated_by, Field::ValidatedBy, true, &mut errors);
+    let validated_at = text(&input.validated_at, Field::Place, true, &mut errors);
+    let validated_on = day_or_today(&input.date, today, Field::Date);
+    let (Some(validated_by), Some(validated_at), true) = (validated_by, validated_at, errors.is_empty())
+    else {
+        return Err(StoreError::Invalid(errors));
+    };
+    let validated_on = validated_on?;
+    let existing = proxy_pairs(conn, m.meeting)?;
+    rules::check_proxy(&version.values, input.principal, &holder, &existing).map_err(|code| {
+        let held = existing.iter().filter(|(_, h)| *h == holder).count();
+        StoreError::Rule {
+            code,
+            details: ErrorDetails {
+                membership_no: Some(input.principal),
+                limit: Some(rules::proxy_limit(&version.values, &holder).to_string()),
+                value: Some(held.to_string()),
+                ..ErrorDetails::default()
+            },
+        }
+    })?;
+    let event = ProxyRegistered {
+        meeting: m.meeting,
+        principal: input.principal,
+        holder,
+        validated_by,
+        validated_at,
+        validated_on,
+    };
+    w.append_judged(&Event::ProxyRegistered(event), Some(version.version))?;
+    proxies(w.conn(), m.meeting)?
+        .into_iter()
+        .find(|p| p.principal == input.principal)
+        .ok_or(StoreError::Refused(ErrorCode::Internal))
 }
 
 /// A term of office (دوره تصدی).
@@ -721,53 +722,61 @@ pub fn checkin(
     member: Option<u32>,
     holder_name: Option<&str>,
 ) -> Result<QuorumCount> {
-    store.write(author, now, |w| {
-        let conn = w.conn();
-        let m = meeting_or_refuse(conn, meeting)?;
-        if tehran_date(w.now()) < m.date {
-            return Err(rule(ErrorCode::BeforeMeetingDay, Some(m.date.to_string()), None));
-        }
-        if m.stage != MeetingStage::Held {
-            move_to(&m, MeetingStage::Held)?;
-        }
-        let (checked_in, names) = attendance(conn, meeting)?;
-        let event = match (member, holder_name.map(normalize_text).filter(|n| !n.is_empty())) {
-            (Some(no), _) => {
-                if m.kind.is_assembly() {
-                    active_or_refuse(conn, no)?;
-                } else {
-                    let board = in_office(conn, Body::Board, m.date)?;
-                    if board.is_empty() {
-                        return Err(StoreError::Refused(ErrorCode::BoardNotElected));
-                    }
-                    if !board.iter().any(|o| o.membership_no == no) {
-                        return Err(member_rule(ErrorCode::NotBoardMember, no));
-                    }
+    store.write(author, now, |w| checkin_in(w, meeting, member, holder_name))
+}
+
+/// [`checkin`] inside an open transaction.
+pub fn checkin_in(
+    w: &mut Writer<'_>,
+    meeting: u32,
+    member: Option<u32>,
+    holder_name: Option<&str>,
+) -> Result<QuorumCount> {
+    let conn = w.conn();
+    let m = meeting_or_refuse(conn, meeting)?;
+    if tehran_date(w.now()) < m.date {
+        return Err(rule(ErrorCode::BeforeMeetingDay, Some(m.date.to_string()), None));
+    }
+    if m.stage != MeetingStage::Held {
+        move_to(&m, MeetingStage::Held)?;
+    }
+    let (checked_in, names) = attendance(conn, meeting)?;
+    let event = match (member, holder_name.map(normalize_text).filter(|n| !n.is_empty())) {
+        (Some(no), _) => {
+            if m.kind.is_assembly() {
+                active_or_refuse(conn, no)?;
+            } else {
+                let board = in_office(conn, Body::Board, m.date)?;
+                if board.is_empty() {
+                    return Err(StoreError::Refused(ErrorCode::BoardNotElected));
                 }
-                if checked_in.contains(&no) {
-                    return Err(member_rule(ErrorCode::AlreadyCheckedIn, no));
+                if !board.iter().any(|o| o.membership_no == no) {
+                    return Err(member_rule(ErrorCode::NotBoardMember, no));
                 }
-                CheckedIn { meeting, member: Some(no), holder_name: None }
             }
-            (None, Some(name)) => {
-                let key = rules::holder_name_key(&name);
-                let holds = proxy_pairs(conn, meeting)?
-                    .iter()
-                    .any(|(_, h)| matches!(h, Holder::NonMember(n) if rules::holder_name_key(n) == key));
-                if !holds {
-                    return Err(field(Field::HolderName, ErrorCode::Required));
-                }
-                if names.iter().any(|n| rules::holder_name_key(n) == key) {
-                    return Err(field(Field::HolderName, ErrorCode::AlreadyCheckedIn));
-                }
-                CheckedIn { meeting, member: None, holder_name: Some(name) }
+            if checked_in.contains(&no) {
+                return Err(member_rule(ErrorCode::AlreadyCheckedIn, no));
             }
-            (None, None) => return Err(field(Field::MembershipNo, ErrorCode::Required)),
-        };
-        let version = statute::in_force(conn, m.date)?.map(|v| v.version);
-        w.append_judged(&Event::CheckedIn(event), version)?;
-        quorum(w.conn(), meeting)
-    })
+            CheckedIn { meeting, member: Some(no), holder_name: None }
+        }
+        (None, Some(name)) => {
+            let key = rules::holder_name_key(&name);
+            let holds = proxy_pairs(conn, meeting)?
+                .iter()
+                .any(|(_, h)| matches!(h, Holder::NonMember(n) if rules::holder_name_key(n) == key));
+            if !holds {
+                return Err(field(Field::HolderName, ErrorCode::Required));
+            }
+            if names.iter().any(|n| rules::holder_name_key(n) == key) {
+                return Err(field(Field::HolderName, ErrorCode::AlreadyCheckedIn));
+            }
+            CheckedIn { meeting, member: None, holder_name: Some(name) }
+        }
+        (None, None) => return Err(field(Field::MembershipNo, ErrorCode::Required)),
+    };
+    let version = statute::in_force(conn, m.date)?.map(|v| v.version);
+    w.append_judged(&Event::CheckedIn(event), version)?;
+    quorum(w.conn(), meeting)
 }
 
 fn quorum_met(conn: &Connection, m: &Meeting) -> Result<QuorumCount> {
@@ -823,29 +832,31 @@ pub fn resolve(
     now: DateTime<Utc>,
     input: &ResolutionInput,
 ) -> Result<Resolution> {
-    store.write(author, now, |w| {
-        let conn = w.conn();
-        let m = meeting_or_refuse(conn, input.meeting)?;
-        if m.stage != MeetingStage::Held {
-            return Err(rule(ErrorCode::MeetingStepInvalid, None, None));
-        }
-        let mut errors = Vec::new();
-        let Some(text) = text(&input.text, Field::Text, true, &mut errors) else {
-            return Err(StoreError::Invalid(errors));
-        };
-        let q = quorum_met(conn, &m)?;
-        let version = statute_on(conn, m.date)?;
-        let tally = rules::decide(&version.values, m.kind, q.present, input.yes, input.no, input.abstain)
-            .map_err(StoreError::from)?;
-        let number: u32 = conn.query_row(
-            "SELECT COUNT(*) + 1 FROM meeting_resolution WHERE meeting = ?1",
-            [m.meeting],
-            |r| r.get(0),
-        )?;
-        let event = ResolutionRecorded { meeting: m.meeting, number, text: text.clone(), tally };
-        w.append_judged(&Event::ResolutionRecorded(event), Some(version.version))?;
-        Ok(Resolution { number, text, tally })
-    })
+    store.write(author, now, |w| resolve_in(w, input))
+}
+
+/// [`resolve`] inside an open transaction.
+pub fn resolve_in(w: &mut Writer<'_>, input: &ResolutionInput) -> Result<Resolution> {
+    let conn = w.conn();
+    let m = meeting_or_refuse(conn, input.meeting)?;
+    if m.stage != MeetingStage::Held {
+        return Err(rule(ErrorCode::MeetingStepInvalid, None, None));
+    }
+    let mut errors = Vec::new();
+    let Some(text) = text(&input.text, Field::Text, true, &mut errors) else {
+        return Err(StoreError::Invalid(errors));
+    };
+    let q = quorum_met(conn, &m)?;
+    let version = statute_on(conn, m.date)?;
+    let tally = rules::decide(&version.values, m.kind, q.present, input.yes, input.no, input.abstain)
+        .map_err(StoreError::from)?;
+    let number: u32 =
+        conn.query_row("SELECT COUNT(*) + 1 FROM meeting_resolution WHERE meeting = ?1", [m.meeting], |r| {
+            r.get(0)
+        })?;
+    let event = ResolutionRecorded { meeting: m.meeting, number, text: text.clone(), tally };
+    w.append_judged(&Event::ResolutionRecorded(event), Some(version.version))?;
+    Ok(Resolution { number, text, tally })
 }
 
 /// An election as recorded.
@@ -897,134 +908,139 @@ pub fn elections(conn: &Connection, meeting: u32) -> Result<Vec<Election>> {
 /// Records an election's count: seats from the statute, candidates active members, ties refused
 /// until the order drawn by lot is given; the elected start their terms.
 pub fn elect(store: &mut Store, author: &str, now: DateTime<Utc>, input: &ElectionInput) -> Result<Election> {
-    store.write(author, now, |w| {
-        let conn = w.conn();
-        let m = meeting_or_refuse(conn, input.meeting)?;
-        if m.stage != MeetingStage::Held || !m.elections {
-            return Err(rule(ErrorCode::MeetingStepInvalid, None, None));
+    store.write(author, now, |w| elect_in(w, input))
+}
+
+/// [`elect`] inside an open transaction.
+pub fn elect_in(w: &mut Writer<'_>, input: &ElectionInput) -> Result<Election> {
+    let conn = w.conn();
+    let m = meeting_or_refuse(conn, input.meeting)?;
+    if m.stage != MeetingStage::Held || !m.elections {
+        return Err(rule(ErrorCode::MeetingStepInvalid, None, None));
+    }
+    let version = statute_on(conn, m.date)?;
+    let s = &version.values;
+    match input.body {
+        Body::Board => rules::check_seats_board(s, input.seats),
+        Body::Inspectors => rules::check_seats_inspectors(s, input.seats),
+    }
+    .map_err(|code| field(Field::Seats, code))?;
+    let q = quorum_met(conn, &m)?;
+    if input.ballots > q.present {
+        return Err(rule(
+            ErrorCode::VotesExceedPresent,
+            Some(q.present.to_string()),
+            Some(input.ballots.to_string()),
+        ));
+    }
+    let mut seen = Vec::new();
+    for c in &input.candidates {
+        if seen.contains(&c.membership_no) || !is_active(conn, c.membership_no)? {
+            return Err(member_rule(ErrorCode::CandidateNotEligible, c.membership_no));
         }
-        let version = statute_on(conn, m.date)?;
-        let s = &version.values;
-        match input.body {
-            Body::Board => rules::check_seats_board(s, input.seats),
-            Body::Inspectors => rules::check_seats_inspectors(s, input.seats),
+        seen.push(c.membership_no);
+        if c.votes > input.ballots {
+            return Err(StoreError::Rule {
+                code: ErrorCode::VotesExceedPresent,
+                details: ErrorDetails {
+                    membership_no: Some(c.membership_no),
+                    limit: Some(input.ballots.to_string()),
+                    value: Some(c.votes.to_string()),
+                    ..ErrorDetails::default()
+                },
+            });
         }
-        .map_err(|code| field(Field::Seats, code))?;
-        let q = quorum_met(conn, &m)?;
-        if input.ballots > q.present {
-            return Err(rule(
-                ErrorCode::VotesExceedPresent,
-                Some(q.present.to_string()),
-                Some(input.ballots.to_string()),
-            ));
+    }
+    if input.candidates.is_empty() {
+        return Err(field(Field::Candidates, ErrorCode::Required));
+    }
+    let result = rules::tally_election_by_lot(input.seats, input.alternates, &input.candidates, &input.lot);
+    if let Some(tie) = result.ties.first() {
+        let tied: Vec<String> = tie.candidates.iter().map(u32::to_string).collect();
+        return Err(rule(ErrorCode::ElectionTied, Some(tie.places.to_string()), Some(tied.join(","))));
+    }
+    let (term_start, term_end) = match input.body {
+        Body::Board => {
+            // From the election, unless the board in office serves on: then from its expiry.
+            let running = current_term_end(conn, Body::Board, m.date)?;
+            let start = match running {
+                Some(end) if end >= m.date => {
+                    end.succ_opt().ok_or(StoreError::Refused(ErrorCode::DateOutOfRange))?
+                }
+                _ => m.date,
+            };
+            (start, rules::term_end(start, s.board_term_years).map_err(|code| field(Field::TermEnd, code))?)
         }
-        let mut seen = Vec::new();
-        for c in &input.candidates {
-            if seen.contains(&c.membership_no) || !is_active(conn, c.membership_no)? {
-                return Err(member_rule(ErrorCode::CandidateNotEligible, c.membership_no));
-            }
-            seen.push(c.membership_no);
-            if c.votes > input.ballots {
-                return Err(StoreError::Rule {
-                    code: ErrorCode::VotesExceedPresent,
-                    details: ErrorDetails {
-                        membership_no: Some(c.membership_no),
-                        limit: Some(input.ballots.to_string()),
-                        value: Some(c.votes.to_string()),
-                        ..ErrorDetails::default()
-                    },
-                });
-            }
+        Body::Inspectors => {
+            let (_, fy_end) = fiscal_year_of(conn, m.date)?;
+            let end = rules::inspector_term_end(fy_end, s.inspector_term_years)
+                .map_err(|code| field(Field::TermEnd, code))?;
+            (m.date, end)
         }
-        if input.candidates.is_empty() {
-            return Err(field(Field::Candidates, ErrorCode::Required));
-        }
-        let result =
-            rules::tally_election_by_lot(input.seats, input.alternates, &input.candidates, &input.lot);
-        if let Some(tie) = result.ties.first() {
-            let tied: Vec<String> = tie.candidates.iter().map(u32::to_string).collect();
-            return Err(rule(ErrorCode::ElectionTied, Some(tie.places.to_string()), Some(tied.join(","))));
-        }
-        let (term_start, term_end) = match input.body {
-            Body::Board => {
-                // From the election, unless the board in office serves on: then from its expiry.
-                let running = current_term_end(conn, Body::Board, m.date)?;
-                let start = match running {
-                    Some(end) if end >= m.date => {
-                        end.succ_opt().ok_or(StoreError::Refused(ErrorCode::DateOutOfRange))?
-                    }
-                    _ => m.date,
-                };
-                (
-                    start,
-                    rules::term_end(start, s.board_term_years).map_err(|code| field(Field::TermEnd, code))?,
-                )
-            }
-            Body::Inspectors => {
-                let (_, fy_end) = fiscal_year_of(conn, m.date)?;
-                let end = rules::inspector_term_end(fy_end, s.inspector_term_years)
-                    .map_err(|code| field(Field::TermEnd, code))?;
-                (m.date, end)
-            }
-        };
-        let event = ElectionRecorded {
-            meeting: m.meeting,
-            body: input.body,
-            seats: input.seats,
-            alternates: input.alternates,
-            ballots: input.ballots,
-            candidates: input.candidates.clone(),
-            lot: input.lot.clone(),
-            result,
-            term_start,
-            term_end,
-        };
-        w.append_judged(&Event::ElectionRecorded(event), Some(version.version))?;
-        elections(w.conn(), m.meeting)?.pop().ok_or(StoreError::Refused(ErrorCode::Internal))
-    })
+    };
+    let event = ElectionRecorded {
+        meeting: m.meeting,
+        body: input.body,
+        seats: input.seats,
+        alternates: input.alternates,
+        ballots: input.ballots,
+        candidates: input.candidates.clone(),
+        lot: input.lot.clone(),
+        result,
+        term_start,
+        term_end,
+    };
+    w.append_judged(&Event::ElectionRecorded(event), Some(version.version))?;
+    elections(w.conn(), m.meeting)?.pop().ok_or(StoreError::Refused(ErrorCode::Internal))
 }
 
 /// Takes the minutes: the presiding panel; the rest is generated from what was recorded.
 pub fn minutes(store: &mut Store, author: &str, now: DateTime<Utc>, input: &MinutesInput) -> Result<Meeting> {
-    store.write(author, now, |w| {
-        let conn = w.conn();
-        let m = meeting_or_refuse(conn, input.meeting)?;
-        move_to(&m, MeetingStage::Minuted)?;
-        let mut errors = Vec::new();
-        let chair = text(&input.chair, Field::Chair, true, &mut errors);
-        let secretary = text(&input.secretary, Field::Secretary, true, &mut errors);
-        let mut observers = Vec::new();
-        for o in &input.observers {
-            if let Some(t) = text(o, Field::Chair, false, &mut errors) {
-                observers.push(t);
-            }
+    store.write(author, now, |w| minutes_in(w, input))
+}
+
+/// [`minutes`] inside an open transaction.
+pub fn minutes_in(w: &mut Writer<'_>, input: &MinutesInput) -> Result<Meeting> {
+    let conn = w.conn();
+    let m = meeting_or_refuse(conn, input.meeting)?;
+    move_to(&m, MeetingStage::Minuted)?;
+    let mut errors = Vec::new();
+    let chair = text(&input.chair, Field::Chair, true, &mut errors);
+    let secretary = text(&input.secretary, Field::Secretary, true, &mut errors);
+    let mut observers = Vec::new();
+    for o in &input.observers {
+        if let Some(t) = text(o, Field::Chair, false, &mut errors) {
+            observers.push(t);
         }
-        let (Some(chair), Some(secretary), true) = (chair, secretary, errors.is_empty()) else {
-            return Err(StoreError::Invalid(errors));
-        };
-        let quorum = quorum_met(conn, &m)?;
-        let version = statute::in_force(conn, m.date)?.map(|v| v.version);
-        let event = MinutesRecorded { meeting: m.meeting, chair, secretary, observers, quorum };
-        w.append_judged(&Event::MinutesRecorded(event), version)?;
-        meeting_or_refuse(w.conn(), m.meeting)
-    })
+    }
+    let (Some(chair), Some(secretary), true) = (chair, secretary, errors.is_empty()) else {
+        return Err(StoreError::Invalid(errors));
+    };
+    let quorum = quorum_met(conn, &m)?;
+    let version = statute::in_force(conn, m.date)?.map(|v| v.version);
+    let event = MinutesRecorded { meeting: m.meeting, chair, secretary, observers, quorum };
+    w.append_judged(&Event::MinutesRecorded(event), version)?;
+    meeting_or_refuse(w.conn(), m.meeting)
 }
 
 /// Records that the decisions were notified (assemblies: within 15 days).
 pub fn notify(store: &mut Store, author: &str, now: DateTime<Utc>, input: &NotifyInput) -> Result<Meeting> {
-    store.write(author, now, |w| {
-        let conn = w.conn();
-        let m = meeting_or_refuse(conn, input.meeting)?;
-        move_to(&m, MeetingStage::Notified)?;
-        let date = day_or_today(&input.date, tehran_date(w.now()), Field::Date)?;
-        let version = statute_on(conn, m.date)?;
-        let check = rules::check_decisions_notice(&version.values, m.date, date)
-            .map_err(|code| field(Field::Date, code))?;
-        let warnings = judge(&version, check.into_iter().collect())?;
-        let event = DecisionsNotified { meeting: m.meeting, date, channel: input.channel, warnings };
-        w.append_judged(&Event::DecisionsNotified(event), Some(version.version))?;
-        meeting_or_refuse(w.conn(), m.meeting)
-    })
+    store.write(author, now, |w| notify_in(w, input))
+}
+
+/// [`notify`] inside an open transaction.
+pub fn notify_in(w: &mut Writer<'_>, input: &NotifyInput) -> Result<Meeting> {
+    let conn = w.conn();
+    let m = meeting_or_refuse(conn, input.meeting)?;
+    move_to(&m, MeetingStage::Notified)?;
+    let date = day_or_today(&input.date, tehran_date(w.now()), Field::Date)?;
+    let version = statute_on(conn, m.date)?;
+    let check = rules::check_decisions_notice(&version.values, m.date, date)
+        .map_err(|code| field(Field::Date, code))?;
+    let warnings = judge(&version, check.into_iter().collect())?;
+    let event = DecisionsNotified { meeting: m.meeting, date, channel: input.channel, warnings };
+    w.append_judged(&Event::DecisionsNotified(event), Some(version.version))?;
+    meeting_or_refuse(w.conn(), m.meeting)
 }
 
 /// How a meeting ends.
@@ -1049,48 +1065,51 @@ pub fn end(
     ending: Ending,
     reason: &str,
 ) -> Result<Meeting> {
-    store.write(author, now, |w| {
-        let conn = w.conn();
-        let m = meeting_or_refuse(conn, meeting)?;
-        let date = tehran_date(w.now());
-        let (stage, event) = match ending {
-            Ending::Close => {
-                move_to(&m, MeetingStage::Closed)?;
-                (MeetingStage::Closed, MeetingEnded { meeting, date, note: None, quorum: None })
+    store.write(author, now, |w| end_in(w, meeting, ending, reason))
+}
+
+/// [`end`] inside an open transaction.
+pub fn end_in(w: &mut Writer<'_>, meeting: u32, ending: Ending, reason: &str) -> Result<Meeting> {
+    let conn = w.conn();
+    let m = meeting_or_refuse(conn, meeting)?;
+    let date = tehran_date(w.now());
+    let (stage, event) = match ending {
+        Ending::Close => {
+            move_to(&m, MeetingStage::Closed)?;
+            (MeetingStage::Closed, MeetingEnded { meeting, date, note: None, quorum: None })
+        }
+        Ending::Cancel => {
+            move_to(&m, MeetingStage::Cancelled)?;
+            let reason = normalize_text(reason);
+            if reason.is_empty() {
+                return Err(field(Field::Reason, ErrorCode::Required));
             }
-            Ending::Cancel => {
-                move_to(&m, MeetingStage::Cancelled)?;
-                let reason = normalize_text(reason);
-                if reason.is_empty() {
-                    return Err(field(Field::Reason, ErrorCode::Required));
-                }
-                (MeetingStage::Cancelled, MeetingEnded { meeting, date, note: Some(reason), quorum: None })
+            (MeetingStage::Cancelled, MeetingEnded { meeting, date, note: Some(reason), quorum: None })
+        }
+        Ending::Fail => {
+            move_to(&m, MeetingStage::Failed)?;
+            if date < m.date {
+                return Err(rule(ErrorCode::BeforeMeetingDay, Some(m.date.to_string()), None));
             }
-            Ending::Fail => {
-                move_to(&m, MeetingStage::Failed)?;
-                if date < m.date {
-                    return Err(rule(ErrorCode::BeforeMeetingDay, Some(m.date.to_string()), None));
-                }
-                let q = quorum_of(conn, &m)?;
-                if q.met {
-                    return Err(rule(
-                        ErrorCode::MeetingStepInvalid,
-                        Some(q.required.to_string()),
-                        Some(q.present.to_string()),
-                    ));
-                }
-                (MeetingStage::Failed, MeetingEnded { meeting, date: m.date, note: None, quorum: Some(q) })
+            let q = quorum_of(conn, &m)?;
+            if q.met {
+                return Err(rule(
+                    ErrorCode::MeetingStepInvalid,
+                    Some(q.required.to_string()),
+                    Some(q.present.to_string()),
+                ));
             }
-        };
-        let version = statute::in_force(conn, m.date)?.map(|v| v.version);
-        let ev = match stage {
-            MeetingStage::Closed => Event::MeetingClosed(event),
-            MeetingStage::Cancelled => Event::MeetingCancelled(event),
-            _ => Event::MeetingFailed(event),
-        };
-        w.append_judged(&ev, version)?;
-        meeting_or_refuse(w.conn(), meeting)
-    })
+            (MeetingStage::Failed, MeetingEnded { meeting, date: m.date, note: None, quorum: Some(q) })
+        }
+    };
+    let version = statute::in_force(conn, m.date)?.map(|v| v.version);
+    let ev = match stage {
+        MeetingStage::Closed => Event::MeetingClosed(event),
+        MeetingStage::Cancelled => Event::MeetingCancelled(event),
+        _ => Event::MeetingFailed(event),
+    };
+    w.append_judged(&ev, version)?;
+    meeting_or_refuse(w.conn(), meeting)
 }
 
 /// A notice as recorded.

@@ -552,26 +552,29 @@ pub fn set_workforce(
     now: DateTime<Utc>,
     input: &WorkforceInput,
 ) -> Result<Workforce> {
-    store.write(author, now, |w| {
-        let month = rules::plan_workforce(input, member_exists(w.conn())).map_err(refusal)?;
-        let first = hamyar_core::jalali::JalaliDate::new(month.year, month.month, 1)
-            .and_then(|d| d.to_gregorian())
-            .map_err(|code| fields(Field::Month, code))?;
-        if first > tehran_date(w.now()) {
-            return Err(fields(Field::Month, ErrorCode::DateInFuture));
-        }
-        let last = hamyar_core::jalali::JalaliDate::new(
-            month.year,
-            month.month,
-            hamyar_core::jalali::days_in_month(month.year, month.month),
-        )
+    store.write(author, now, |w| set_workforce_in(w, input))
+}
+
+/// [`set_workforce`] inside an open transaction.
+pub fn set_workforce_in(w: &mut Writer<'_>, input: &WorkforceInput) -> Result<Workforce> {
+    let month = rules::plan_workforce(input, member_exists(w.conn())).map_err(refusal)?;
+    let first = hamyar_core::jalali::JalaliDate::new(month.year, month.month, 1)
         .and_then(|d| d.to_gregorian())
         .map_err(|code| fields(Field::Month, code))?;
-        ensure_open(w.conn(), last)?;
-        let key = month.year * 100 + i32::from(month.month);
-        w.append(&Event::WorkforceSet(month))?;
-        workforce(w.conn(), key)?.ok_or(StoreError::Refused(ErrorCode::Internal))
-    })
+    if first > tehran_date(w.now()) {
+        return Err(fields(Field::Month, ErrorCode::DateInFuture));
+    }
+    let last = hamyar_core::jalali::JalaliDate::new(
+        month.year,
+        month.month,
+        hamyar_core::jalali::days_in_month(month.year, month.month),
+    )
+    .and_then(|d| d.to_gregorian())
+    .map_err(|code| fields(Field::Month, code))?;
+    ensure_open(w.conn(), last)?;
+    let key = month.year * 100 + i32::from(month.month);
+    w.append(&Event::WorkforceSet(month))?;
+    workforce(w.conn(), key)?.ok_or(StoreError::Refused(ErrorCode::Internal))
 }
 
 /// The workforce of a month (`140312`), if recorded.
@@ -663,13 +666,16 @@ pub fn add_quality(
     now: DateTime<Utc>,
     input: &QualityInput,
 ) -> Result<QualityRow> {
-    store.write(author, now, |w| {
-        let date = dated(w.conn(), &input.date, tehran_date(w.now()))?;
-        let test = rules::plan_quality(input, date, facts(w.conn(), input.product)?).map_err(refusal)?;
-        let appended = w.append(&Event::QualityAdded(test.clone()))?;
-        let product_name = product(w.conn(), test.product)?.map(|p| p.name).unwrap_or_default();
-        Ok(QualityRow { id: appended.id, test, product_name })
-    })
+    store.write(author, now, |w| add_quality_in(w, input))
+}
+
+/// [`add_quality`] inside an open transaction.
+pub fn add_quality_in(w: &mut Writer<'_>, input: &QualityInput) -> Result<QualityRow> {
+    let date = dated(w.conn(), &input.date, tehran_date(w.now()))?;
+    let test = rules::plan_quality(input, date, facts(w.conn(), input.product)?).map_err(refusal)?;
+    let appended = w.append(&Event::QualityAdded(test.clone()))?;
+    let product_name = product(w.conn(), test.product)?.map(|p| p.name).unwrap_or_default();
+    Ok(QualityRow { id: appended.id, test, product_name })
 }
 
 /// Pass rate of one product in a period.
@@ -771,11 +777,14 @@ pub fn quality_report(conn: &Connection, period: &str) -> Result<QualityReport> 
 
 /// Records a sale.
 pub fn add_sale(store: &mut Store, author: &str, now: DateTime<Utc>, input: &SaleInput) -> Result<String> {
-    store.write(author, now, |w| {
-        let date = dated(w.conn(), &input.date, tehran_date(w.now()))?;
-        let sale = rules::plan_sale(input, date, facts(w.conn(), input.product)?).map_err(refusal)?;
-        Ok(w.append(&Event::SaleRecorded(sale))?.id)
-    })
+    store.write(author, now, |w| add_sale_in(w, input))
+}
+
+/// [`add_sale`] inside an open transaction.
+pub fn add_sale_in(w: &mut Writer<'_>, input: &SaleInput) -> Result<String> {
+    let date = dated(w.conn(), &input.date, tehran_date(w.now()))?;
+    let sale = rules::plan_sale(input, date, facts(w.conn(), input.product)?).map_err(refusal)?;
+    Ok(w.append(&Event::SaleRecorded(sale))?.id)
 }
 
 /// Sales of one product in a period.
