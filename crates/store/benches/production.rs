@@ -4,7 +4,13 @@
 //!
 //! `cargo bench -p hamyar-store --bench production` (or `make bench`).
 
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::result_large_err, clippy::float_arithmetic, missing_docs)]
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::result_large_err,
+    clippy::float_arithmetic,
+    missing_docs
+)]
 
 use std::path::PathBuf;
 use std::time::Instant;
