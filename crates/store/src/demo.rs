@@ -12,7 +12,7 @@ use hamyar_core::shares::ShareAction;
 use hamyar_core::statute::{StatuteInput, StatuteValues};
 use rust_decimal::Decimal;
 
-use crate::{Result, Store, StoreError, members, shares, statute};
+use crate::{Result, Store, StoreError, Writer, meetings, members, production, shares, statute};
 
 /// The demo cooperative's profile form: a textile and leather workshop in Arak.
 pub fn profile_input() -> ProfileInput {
@@ -124,8 +124,200 @@ pub fn create(store: &mut Store, author: &str, now: DateTime<Utc>) -> Result<Coo
                 resolution: "صورتجلسه هیئت مدیره ۱۴۰۲/۰۷/۱۰".into(),
             },
         )?;
+        production_year(w)?;
+        annual_assembly(w)?;
         crate::projection::profile::read(w.conn())?.ok_or(StoreError::Refused(ErrorCode::NotFound))
     })
+}
+
+/// The workshop's products: name, unit, unit value in rials, a month's base quantity.
+const PRODUCTS: &[(&str, &str, u64, u64)] = &[
+    ("پارچه پنبه‌ای", "متر", 420_000, 1_800),
+    ("کیف چرمی زنانه", "عدد", 6_500_000, 140),
+    ("کفش چرمی مردانه", "جفت", 9_800_000, 90),
+    ("کمربند چرمی", "عدد", 1_900_000, 260),
+];
+
+/// Thirteen months of production before this one (the current month is left for the clerk), last
+/// month's workforce and lab tests, and a few sales, one of them an export.
+fn production_year(w: &mut Writer<'_>) -> Result<()> {
+    use hamyar_core::jalali::{JalaliDate, days_in_month};
+    use hamyar_core::production::{
+        ProductInput, ProductionInput, QualityInput, SaleInput, WorkerInput, WorkforceInput,
+    };
+    for (name, unit, _, _) in PRODUCTS {
+        let input = ProductInput { name: (*name).into(), unit: (*unit).into(), ..ProductInput::default() };
+        production::add_product_in(w, &input)?;
+    }
+    let today = JalaliDate::from_gregorian(tehran_date(w.now()));
+    let month_back = |back: i32| {
+        let index = today.year * 12 + i32::from(today.month) - 1 - back;
+        (index.div_euclid(12), u8::try_from(index.rem_euclid(12) + 1).unwrap_or(1))
+    };
+    for back in (1..=13).rev() {
+        let (year, month) = month_back(back);
+        for (k, (_, _, value, base)) in PRODUCTS.iter().enumerate() {
+            for (part, day) in [5_u8, 15, 25].into_iter().enumerate() {
+                let day = day.min(days_in_month(year, month));
+                // A little seasonal wave and growth, deterministic.
+                let wave = [96, 100, 104, 110, 106, 98, 92, 95, 101, 108, 112, 103][usize::from(month - 1)];
+                let quantity = base * wave / 100 / 3 + u64::try_from(back).unwrap_or(0) % 3 + part as u64;
+                let input = ProductionInput {
+                    date: JalaliDate::new(year, month, day).map_err(StoreError::Refused)?.to_ascii(),
+                    product: u32::try_from(k + 1).unwrap_or(1),
+                    quantity: quantity.to_string(),
+                    unit_value: value.to_string(),
+                    workshop: if k == 0 {
+                        "کارگاه بافندگی".into()
+                    } else {
+                        "کارگاه چرم".into()
+                    },
+                    workers: vec![WorkerInput {
+                        membership_no: u32::try_from(1 + (k + part) % 6).unwrap_or(1),
+                        hours: "8".into(),
+                    }],
+                    ..ProductionInput::default()
+                };
+                production::record_production_in(w, &input)?;
+            }
+        }
+    }
+    let (year, month) = month_back(1);
+    let last_month = format!("{year}-{month:02}");
+    let hours =
+        (1..=9).map(|no| WorkerInput { membership_no: no, hours: (150 + no * 4).to_string() }).collect();
+    let workforce =
+        WorkforceInput { month: last_month, member_workers: 9, employees: 4, women: 6, insured: 13, hours };
+    production::set_workforce_in(w, &workforce)?;
+    let test_day = JalaliDate::new(year, month, 20).map_err(StoreError::Refused)?.to_ascii();
+    for (i, passed) in [true, true, false, true, true, true].into_iter().enumerate() {
+        let q = QualityInput {
+            date: test_day.clone(),
+            product: u32::try_from(1 + i % 4).unwrap_or(1),
+            batch: format!("B-{year}{month:02}-{}", i + 1),
+            test: if i % 4 == 0 { "استحکام کششی".into() } else { "دوخت و ظاهر".into() },
+            standard: if i % 4 == 0 { "ISIRI 9".into() } else { String::new() },
+            passed,
+            tester: "آزمایشگاه کنترل کیفیت".into(),
+            ..QualityInput::default()
+        };
+        production::add_quality_in(w, &q)?;
+    }
+    let sale = |product: u32, quantity: u64, value: u64, export: bool| SaleInput {
+        date: test_day.clone(),
+        product,
+        quantity: quantity.to_string(),
+        value: value.to_string(),
+        destination: if export { "عراق".into() } else { String::new() },
+        currency: if export { "USD".into() } else { String::new() },
+        foreign_amount: if export { "9500".into() } else { String::new() },
+        import_substitution: product == 3,
+    };
+    production::add_sale_in(w, &sale(1, 1_500, 630_000_000, false))?;
+    production::add_sale_in(w, &sale(2, 60, 390_000_000, true))?;
+    production::add_sale_in(w, &sale(3, 70, 686_000_000, false))?;
+    Ok(())
+}
+
+/// Last year's annual ordinary assembly (fiscal year 1403), held on 1404/03/25 with elections:
+/// notice, a proxy, check-in, two resolutions, the board and the inspector elected, minutes.
+fn annual_assembly(w: &mut Writer<'_>) -> Result<()> {
+    use hamyar_core::meeting::record::{
+        Body, ConveneInput, ElectionInput, MeetingInput, MinutesInput, NoticeInput, NotifyInput, ProxyInput,
+        ResolutionInput,
+    };
+    use hamyar_core::meeting::{Candidate, ConvenedBy, MeetingKind, NoticeChannel};
+    let place = "اراک، شهرک صنعتی خیرآباد، خیابان صنعت ۱۲، پلاک ۴۸، سالن اجتماعات تعاونی";
+    let input = MeetingInput {
+        kind: MeetingKind::Ordinary,
+        call: 1,
+        previous: None,
+        annual: true,
+        elections: true,
+        date: "1404/03/25".into(),
+        hour: "10:00".into(),
+        place: place.into(),
+        proxy_check: "۱۴۰۴/۰۳/۲۰ ساعت ۹ تا ۱۲، دفتر تعاونی".into(),
+        candidacy_until: "1404/03/15".into(),
+        agenda: vec![
+            "استماع گزارش هیئت مدیره و بازرس".into(),
+            "تصویب صورت‌های مالی سال ۱۴۰۳".into(),
+            "انتخاب اعضای اصلی و علی‌البدل هیئت مدیره".into(),
+            "انتخاب بازرس اصلی و علی‌البدل".into(),
+        ],
+    };
+    let m = meetings::create_in(w, &input)?.meeting;
+    let convene = ConveneInput {
+        meeting: m,
+        convened_by: ConvenedBy::Board,
+        requested: String::new(),
+        requesters: 0,
+        date: "1404/02/20".into(),
+    };
+    meetings::convene_in(w, &convene)?;
+    for channel in [NoticeChannel::Newspaper, NoticeChannel::Posting] {
+        let reference = match channel {
+            NoticeChannel::Newspaper => "روزنامه صبح اراک، شماره ۴۲۱۷",
+            _ => "دفتر تعاونی و هر دو کارگاه",
+        };
+        let notice =
+            NoticeInput { meeting: m, published: "1404/02/28".into(), channel, reference: reference.into() };
+        meetings::notice_in(w, &notice)?;
+    }
+    let proxy = ProxyInput {
+        meeting: m,
+        principal: 9,
+        holder_member: Some(1),
+        holder_name: String::new(),
+        validated_by: "رضا کریمی، نماینده هیئت مدیره".into(),
+        validated_at: "دفتر تعاونی".into(),
+        date: "1404/03/20".into(),
+    };
+    meetings::proxy_in(w, &proxy)?;
+    for no in 1..=7 {
+        meetings::checkin_in(w, m, Some(no), None)?;
+    }
+    for (text, yes, no, abstain) in
+        [("تصویب صورت‌های مالی سال ۱۴۰۳", 7, 0, 1), ("تعیین روزنامه صبح اراک برای آگهی‌ها", 6, 1, 1)]
+    {
+        meetings::resolve_in(w, &ResolutionInput { meeting: m, text: text.into(), yes, no, abstain })?;
+    }
+    let votes = |list: &[(u32, u32)]| {
+        list.iter().map(|&(membership_no, votes)| Candidate { membership_no, votes }).collect()
+    };
+    let board = ElectionInput {
+        meeting: m,
+        body: Body::Board,
+        seats: 5,
+        alternates: 2,
+        ballots: 8,
+        candidates: votes(&[(1, 8), (2, 7), (6, 7), (3, 6), (4, 5), (5, 4), (7, 3)]),
+        lot: Vec::new(),
+    };
+    meetings::elect_in(w, &board)?;
+    let inspector = ElectionInput {
+        meeting: m,
+        body: Body::Inspectors,
+        seats: 1,
+        alternates: 1,
+        ballots: 8,
+        candidates: votes(&[(8, 6), (9, 2)]),
+        lot: Vec::new(),
+    };
+    meetings::elect_in(w, &inspector)?;
+    let minutes = MinutesInput {
+        meeting: m,
+        chair: "مریم احمدی".into(),
+        secretary: "علی جعفری".into(),
+        observers: vec!["زهرا موسوی".into(), "مهدی نوری".into()],
+    };
+    meetings::minutes_in(w, &minutes)?;
+    meetings::notify_in(
+        w,
+        &NotifyInput { meeting: m, date: "1404/04/05".into(), channel: NoticeChannel::Posting },
+    )?;
+    meetings::end_in(w, m, meetings::Ending::Close, "")?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -27,6 +27,10 @@ function thisJalaliMonth() {
 }
 
 const month = thisJalaliMonth();
+/** Our two products' ids, once added. */
+let cloth = 0;
+let towel = 0;
+const persianDigits = (text) => text.replace(/[0-9]/g, (d) => PERSIAN[Number(d)]);
 
 /**
  * Types text into whatever has focus, one key action per character: WebKitWebDriver drops a key
@@ -89,15 +93,18 @@ test("products are added in the catalogue and recorded by the backend", async ()
       timeoutMsg: `product ${name} was not recorded`,
     });
   }
+  // The demo's catalogue comes first; ours are the last two.
   const products = cli(dataDir, "product", "list").json;
+  const ours = products.slice(-2);
   assert.deepEqual(
-    products.map((p) => [p.product, p.name, p.unit]),
+    ours.map((p) => [p.name, p.unit]),
     [
-      [1, "پارچه نخی", "meter"],
-      [2, "حوله", "piece"],
+      ["پارچه نخی", "meter"],
+      ["حوله", "piece"],
     ],
   );
-  await browser.$("[data-testid=product-row-2]").waitForDisplayed({ timeout: 5000 });
+  [cloth, towel] = ours.map((p) => p.product);
+  await browser.$(`[data-testid=product-row-${towel}]`).waitForDisplayed({ timeout: 5000 });
 });
 
 test("ten rows are entered in the grid with the keyboard alone", async () => {
@@ -111,18 +118,20 @@ test("ten rows are entered in the grid with the keyboard alone", async () => {
   await first.click();
   await waitForActive("product", "grid-row-0", "start");
 
-  // [product id, quantity, unit value typed (null: the product's last one is filled in), workshop]
+  // [product id as typed, quantity, unit value typed (null: the product's last one is filled in), workshop]
+  const A = String(cloth);
+  const B = String(towel);
   const rows = [
-    ["1", "۱۲", "۱۵۰٬۰۰۰", "بافندگی"],
-    ["2", "40", "85000", null],
-    ["۱", "۸", null, null],
-    ["2", "0", null, null], // refused: the quantity must be above zero; corrected to 25 below
-    ["1", "۱۵٫۵", null, null],
-    ["1", "10", "۱۶۰۰۰۰", null],
-    ["2", "۳۰", null, null],
-    ["1", "۷", null, null],
-    ["2", "12", "90,000", null],
-    ["۲", "۱۸", null, null],
+    [A, "۱۲", "۱۵۰٬۰۰۰", "بافندگی"],
+    [B, "40", "85000", null],
+    [persianDigits(A), "۸", null, null],
+    [B, "0", null, null], // refused: the quantity must be above zero; corrected to 25 below
+    [A, "۱۵٫۵", null, null],
+    [A, "10", "۱۶۰۰۰۰", null],
+    [B, "۳۰", null, null],
+    [A, "۷", null, null],
+    [B, "12", "90,000", null],
+    [persianDigits(B), "۱۸", null, null],
   ];
   const expected = [12n * 150000n, 40n * 85000n, 8n * 150000n, 25n * 85000n, 15n * 150000n + 75000n, 10n * 160000n, 30n * 85000n, 7n * 160000n, 12n * 90000n, 18n * 90000n];
   const total = expected.reduce((a, b) => a + b, 0n);
@@ -219,6 +228,12 @@ test("the period report shows the month's total", async () => {
     timeout: 5000,
     timeoutMsg: "the period report does not show the month's total",
   });
+  await browser.execute(() => document.getElementById("production-summary")?.scrollIntoView({ block: "start" }));
+  await screenshot(browser, "production-summary");
+  await browser.execute(() => document.getElementById("production-workforce")?.scrollIntoView({ block: "start" }));
+  await screenshot(browser, "production-workforce");
+  await browser.execute(() => document.getElementById("production-sales")?.scrollIntoView({ block: "start" }));
+  await screenshot(browser, "production-sales");
 });
 
 test("the dashboard shows the new total in the month's value and the chart", async () => {
@@ -245,4 +260,29 @@ test("the dashboard shows the new total in the month's value and the chart", asy
   assert.ok(size.width > 200 && size.height > 100, JSON.stringify(size));
   assert.deepEqual(await browser.execute(() => window.__cspViolations), []);
   await screenshot(browser, "dashboard-production");
+});
+
+test("in English the chart and the grid read left to right", async () => {
+  await browser.$("[data-testid=nav-settings]").click();
+  await browser.$("[data-testid=lang-toggle]").waitForDisplayed({ timeout: 5000 });
+  await browser.$("[data-testid=lang-toggle]").click();
+  await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dir)) === "ltr", {
+    timeout: 5000,
+    timeoutMsg: "dir did not flip to ltr",
+  });
+  await browser.$("[data-testid=nav-dashboard]").click();
+  const value = await browser.$("[data-testid=dashboard-month-value]");
+  await value.waitForDisplayed({ timeout: 5000 });
+  assert.equal((await value.getText()).replace(/[^0-9]/g, ""), String(global.productionTotal));
+  await browser.$("[data-testid=dashboard-chart]").waitForExist({ timeout: 10000 });
+  await screenshot(browser, "dashboard-production-en");
+  await browser.$("[data-testid=nav-production]").click();
+  await browser.$("[data-testid=production-grid]").waitForDisplayed({ timeout: 5000 });
+  await screenshot(browser, "production-en");
+  assert.deepEqual(await browser.execute(() => window.__cspViolations), []);
+  await browser.$("[data-testid=nav-settings]").click();
+  await browser.$("[data-testid=lang-toggle]").click();
+  await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dir)) === "rtl", {
+    timeout: 5000,
+  });
 });

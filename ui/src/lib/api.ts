@@ -22,6 +22,37 @@ import type { RecordedShareEntry } from "./bindings/RecordedShareEntry";
 import type { Register } from "./bindings/Register";
 import type { ShareAction } from "./bindings/ShareAction";
 import type { ShareCheck } from "./bindings/ShareCheck";
+import type { ImportPreview } from "./bindings/ImportPreview";
+import type { ImportResult } from "./bindings/ImportResult";
+import type { Product } from "./bindings/Product";
+import type { ProductInput } from "./bindings/ProductInput";
+import type { ProductionEntry } from "./bindings/ProductionEntry";
+import type { ProductionInput } from "./bindings/ProductionInput";
+import type { ProductionSummary } from "./bindings/ProductionSummary";
+import type { QualityInput } from "./bindings/QualityInput";
+import type { QualityReport } from "./bindings/QualityReport";
+import type { QualityRow } from "./bindings/QualityRow";
+import type { SaleInput } from "./bindings/SaleInput";
+import type { SalesSummary } from "./bindings/SalesSummary";
+import type { Workforce } from "./bindings/Workforce";
+import type { WorkforceInput } from "./bindings/WorkforceInput";
+import type { CheckPreview } from "./bindings/CheckPreview";
+import type { ConveneInput } from "./bindings/ConveneInput";
+import type { Election } from "./bindings/Election";
+import type { ElectionInput } from "./bindings/ElectionInput";
+import type { Ending } from "./bindings/Ending";
+import type { Meeting } from "./bindings/Meeting";
+import type { MeetingInput } from "./bindings/MeetingInput";
+import type { MeetingPage } from "./bindings/MeetingPage";
+import type { MinutesInput } from "./bindings/MinutesInput";
+import type { NoticeInput } from "./bindings/NoticeInput";
+import type { NotifyInput } from "./bindings/NotifyInput";
+import type { Officer } from "./bindings/Officer";
+import type { Proxy } from "./bindings/Proxy";
+import type { ProxyInput } from "./bindings/ProxyInput";
+import type { QuorumCount } from "./bindings/QuorumCount";
+import type { Resolution } from "./bindings/Resolution";
+import type { ResolutionInput } from "./bindings/ResolutionInput";
 import { toApiError } from "./errors";
 
 export { ApiError, toApiError } from "./errors";
@@ -144,4 +175,164 @@ export function shareRegister(): Promise<Register> {
 /** A share certificate ready to print, with its amounts in Persian words. */
 export function certificateDoc(serial: number): Promise<CertificateDoc> {
   return call("certificate_doc", { serial });
+}
+
+/** The product catalogue (فهرست کالا), retired products last. */
+export function productList(): Promise<Product[]> {
+  return call("product_list");
+}
+
+/** Add a product; refused with `validation_failed` (name, unit) when invalid or the name is taken. */
+export function productAdd(input: ProductInput): Promise<Product> {
+  return call("product_add", { input });
+}
+
+/** Correct a product; its unit may change only while nothing was recorded with it. */
+export function productUpdate(product: number, input: ProductInput): Promise<Product> {
+  return call("product_update", { product, input });
+}
+
+/** Retire a product: kept with its history, no longer offered for new entries. */
+export function productRetire(product: number): Promise<Product> {
+  return call("product_retire", { product });
+}
+
+/** Judge a grid row without recording it: the refused fields (empty when it would be accepted). */
+export function productionCheck(input: ProductionInput): Promise<FieldError[]> {
+  return call("production_check", { input });
+}
+
+/** Record one production entry (one grid row, one event). */
+export function productionRecord(input: ProductionInput): Promise<ProductionEntry> {
+  return call("production_record", { input });
+}
+
+/** Correct a mistake: reverse an entry whole (it counts on the original's date). */
+export function productionReverse(id: string, reason: string): Promise<ProductionEntry> {
+  return call("production_reverse", { id, reason });
+}
+
+/** Entries made between two days (ISO or Jalali), in recording order; the newest `limit`. */
+export function productionEntries(from: string, to: string, limit: number): Promise<ProductionEntry[]> {
+  return call("production_entries", { from, to, limit });
+}
+
+/** What was made in a Jalali period (`1403-12`, `1403-Q4`, `1403`), by product. */
+export function productionSummary(period: string): Promise<ProductionSummary> {
+  return call("production_summary", { period });
+}
+
+/** Read a CSV or XLSX sheet of production entries and judge every row; records nothing. */
+export function productionImportPreview(name: string, bytes: number[]): Promise<ImportPreview> {
+  return call("production_import_preview", { name, bytes });
+}
+
+/** Record every row of the sheet in one transaction, or none (`import_rows_invalid`). */
+export function productionImportCommit(name: string, bytes: number[]): Promise<ImportResult> {
+  return call("production_import_commit", { name, bytes });
+}
+
+/** A month's workforce (`1403-12`), or null when none was recorded. */
+export function workforceGet(month: string): Promise<Workforce | null> {
+  return call("workforce_get", { month });
+}
+
+/** Record a month's workforce, replacing the month's earlier record. */
+export function workforceSet(input: WorkforceInput): Promise<Workforce> {
+  return call("workforce_set", { input });
+}
+
+/** Record a lab test of a batch. */
+export function qualityAdd(input: QualityInput): Promise<QualityRow> {
+  return call("quality_add", { input });
+}
+
+/** Lab tests of a period, newest first, with pass rates per product and overall. */
+export function qualityList(period: string): Promise<QualityReport> {
+  return call("quality_list", { period });
+}
+
+/** Record a sale, domestic or export; returns its id. */
+export function saleAdd(input: SaleInput): Promise<string> {
+  return call("sale_add", { input });
+}
+
+/** Sales of a Jalali period by product, with exports and import substitution. */
+export function salesSummary(period: string): Promise<SalesSummary> {
+  return call("sales_summary", { period });
+}
+
+/** Every meeting, newest day first. */
+export function meetingList(): Promise<Meeting[]> {
+  return call("meeting_list");
+}
+
+/** Everything a meeting page, its paper kit and its minutes need. */
+export function meetingPage(meeting: number): Promise<MeetingPage> {
+  return call("meeting_page", { meeting });
+}
+
+/** Plan a meeting (a draft), or a later call after a failed one. */
+export function meetingCreate(input: MeetingInput): Promise<Meeting> {
+  return call("meeting_create", { input });
+}
+
+/** Convene it: who calls it and on whose request (refused below the minimum of members unless the statute warns). */
+export function meetingConvene(input: ConveneInput): Promise<Meeting> {
+  return call("meeting_convene", { input });
+}
+
+/** The checks a notice published on that day would face, before it is recorded. */
+export function meetingNoticePreview(meeting: number, published: string): Promise<CheckPreview[]> {
+  return call("meeting_notice_preview", { meeting, published });
+}
+
+/** Record a published notice on one channel. */
+export function meetingNotice(input: NoticeInput): Promise<Meeting> {
+  return call("meeting_notice", { input });
+}
+
+/** Register a validated proxy (limits from the statute). */
+export function meetingProxy(input: ProxyInput): Promise<Proxy> {
+  return call("meeting_proxy", { input });
+}
+
+/** Check in a member or a non-member proxy holder; returns the live quorum. */
+export function meetingCheckin(meeting: number, member: number | null, holderName: string | null): Promise<QuorumCount> {
+  return call("meeting_checkin", { meeting, member, holderName });
+}
+
+/** The live quorum. */
+export function meetingQuorum(meeting: number): Promise<QuorumCount> {
+  return call("meeting_quorum", { meeting });
+}
+
+/** Record a resolution's count; passed or not is computed. */
+export function meetingResolve(input: ResolutionInput): Promise<Resolution> {
+  return call("meeting_resolve", { input });
+}
+
+/** Record an election's count (ties need the order drawn by lot). */
+export function meetingElect(input: ElectionInput): Promise<Election> {
+  return call("meeting_elect", { input });
+}
+
+/** Take the minutes (presiding panel). */
+export function meetingMinutes(input: MinutesInput): Promise<Meeting> {
+  return call("meeting_minutes", { input });
+}
+
+/** Record that the decisions were notified (within 15 days). */
+export function meetingNotify(input: NotifyInput): Promise<Meeting> {
+  return call("meeting_notify", { input });
+}
+
+/** Close, cancel (with a reason) or record a call that failed for lack of quorum. */
+export function meetingEnd(meeting: number, ending: Ending, reason: string): Promise<Meeting> {
+  return call("meeting_end", { meeting, ending, reason });
+}
+
+/** Terms of office of the board and inspectors, newest first. */
+export function meetingOfficers(): Promise<Officer[]> {
+  return call("meeting_officers");
 }

@@ -7,6 +7,7 @@ import type { ErrorCode } from "./bindings/ErrorCode";
 import type { ErrorDetails } from "./bindings/ErrorDetails";
 import { formatNumber, type Locale } from "./format";
 import type { Messages } from "./i18n/fa";
+import { meetingCheckSentence } from "./meetings/check-text";
 
 /** The details a sentence can use, already written in the display locale. */
 type Shown = { member: string | null; limit: string | null; value: string | null };
@@ -32,6 +33,8 @@ export function describeError(
   messages: Messages,
   locale: Locale,
 ): string {
+  const meeting = meetingCheckSentence(code, details?.limit, details?.value, details?.membership_no, messages, locale);
+  if (meeting !== null) return meeting;
   const d = messages.errorDetails;
   const { member, limit, value } = shown(details, locale);
   const who = member === null ? d.thisMember : d.member(member);

@@ -1,12 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   canonicalRials,
+  changePercent,
   compareRials,
   formatPercent,
   formatRials,
   formatSignedRials,
   isPositiveRials,
+  parseDecimal,
   parseRials,
+  shiftDecimal,
   subtractRials,
   sumRials,
 } from "./money";
@@ -99,5 +102,59 @@ describe("arithmetic on strings", () => {
     expect(compareRials("-1", "0")).toBe(-1);
     expect(isPositiveRials("0.01")).toBe(true);
     expect(isPositiveRials("0")).toBe(false);
+  });
+});
+
+describe("parseDecimal", () => {
+  it("reads every digit form, separators and the Persian decimal mark", () => {
+    expect(parseDecimal("۱۲٬۵۰۰٫۵")).toBe("12500.5");
+    expect(parseDecimal("١٢٫٢٥")).toBe("12.25");
+    expect(parseDecimal("1,250.50")).toBe("1250.5");
+    expect(parseDecimal(" 0012 ")).toBe("12");
+    expect(parseDecimal("-3")).toBe("-3");
+    expect(parseDecimal(".5")).toBe("0.5");
+    expect(parseDecimal("7.")).toBe("7");
+  });
+
+  it("refuses what is not a number", () => {
+    expect(parseDecimal("")).toBeNull();
+    expect(parseDecimal("abc")).toBeNull();
+    expect(parseDecimal("1.2.3")).toBeNull();
+    expect(parseDecimal("۱۲ کیلو")).toBeNull();
+  });
+
+  it("keeps digits beyond 2^53", () => {
+    expect(parseDecimal("۹۰۰۷۱۹۹۲۵۴۷۴۰۹۹۳٫۱۲۵")).toBe("9007199254740993.125");
+  });
+});
+
+describe("shiftDecimal", () => {
+  it("divides by a power of ten and rounds halves away from zero", () => {
+    expect(shiftDecimal("12345678", 6, 1)).toBe("12.3");
+    expect(shiftDecimal("12350000", 6, 1)).toBe("12.4");
+    expect(shiftDecimal("-12350000", 6, 1)).toBe("-12.4");
+    expect(shiftDecimal("999", 6, 2)).toBe("0");
+    expect(shiftDecimal("5000", 3, 0)).toBe("5");
+    expect(shiftDecimal("1.5", 0, 0)).toBe("2");
+    expect(shiftDecimal("0", 9, 2)).toBe("0");
+  });
+
+  it("is exact for amounts beyond 2^53", () => {
+    expect(shiftDecimal("123456789012345678901", 9, 3)).toBe("123456789012.346");
+  });
+});
+
+describe("changePercent", () => {
+  it("says the change in percent with one decimal", () => {
+    expect(changePercent("120", "100")).toBe("20");
+    expect(changePercent("95", "100")).toBe("-5");
+    expect(changePercent("100", "300")).toBe("-66.7");
+    expect(changePercent("200", "300")).toBe("-33.3");
+    expect(changePercent("100", "100")).toBe("0");
+    expect(changePercent("1", "3")).toBe("-66.7");
+  });
+
+  it("has nothing to say when the earlier value is zero", () => {
+    expect(changePercent("100", "0")).toBeNull();
   });
 });

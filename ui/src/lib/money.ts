@@ -119,3 +119,59 @@ export function formatSignedRials(value: string, locale: Locale = "fa"): string 
   // The mark keeps "+" before the digits in right-to-left text, as formatNumber does for "−".
   return isPositiveRials(value) ? `\u200e+${shown}` : shown;
 }
+
+// The decimal separators people type: the Persian «٫», the Arabic comma-like «٬» is a
+// thousands separator (stripped above), and the Latin dot.
+const DECIMAL_MARK = /[\u066b]/g;
+
+/**
+ * A decimal typed in any digit form, with or without thousands separators, with «٫»
+ * or "." before the fraction: «۱۲٬۵۰۰٫۵» → "12500.5", "-3" → "-3". Null when it is
+ * not a number. The result is canonical (no leading or trailing zeros) and stays a string.
+ */
+export function parseDecimal(text: string): string | null {
+  const raw = toAsciiDigits(text.replace(INVISIBLES, ""))
+    .replace(DECIMAL_MARK, ".")
+    .replace(GROUP_SEPARATORS, "")
+    .replace(/^\u2212/, "-");
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(raw)) return null;
+  const normal = raw.replace(/^(-?)\./, "$10.").replace(/\.$/, "");
+  return canonicalRials(normal);
+}
+
+/** Rounds units/divisor to the nearest integer, halves away from zero. */
+function divideRounded(units: bigint, divisor: bigint): bigint {
+  const negative = units < 0n !== divisor < 0n;
+  const a = units < 0n ? -units : units;
+  const b = divisor < 0n ? -divisor : divisor;
+  const q = (a * 2n + b) / (2n * b);
+  return negative ? -q : q;
+}
+
+/**
+ * A decimal divided by 10^exponent and rounded to `places` decimals (halves away
+ * from zero), as a canonical string: ("12345678", 6, 1) → "12.3". For showing large
+ * amounts compactly («۱۲٫۳ میلیون ریال»); never used for sums.
+ */
+export function shiftDecimal(value: string, exponent: number, places: number): string {
+  const scale = scaleOf([value]);
+  const units = scaled(value, scale);
+  // value = units / 10^scale; result·10^places = units·10^places / 10^(scale + exponent)
+  const shift = places - scale - exponent;
+  const result =
+    shift >= 0 ? units * 10n ** BigInt(shift) : divideRounded(units, 10n ** BigInt(-shift));
+  return unscaled(result, places);
+}
+
+/**
+ * How much `current` changed from `previous`, in percent with one decimal (halves
+ * away from zero): ("120", "100") → "20", ("95", "100") → "-5". Null when
+ * `previous` is zero (no change can be said).
+ */
+export function changePercent(current: string, previous: string): string | null {
+  const scale = scaleOf([current, previous]);
+  const c = scaled(current, scale);
+  const p = scaled(previous, scale);
+  if (p === 0n) return null;
+  return unscaled(divideRounded((c - p) * 1000n, p), 1);
+}

@@ -1,18 +1,26 @@
 // Which screen is showing; no URL is needed inside the window.
 /** The screens the navigation rail lists. */
-export type NavScreen = "dashboard" | "settings" | "statute" | "members" | "shares";
+export type NavScreen = "dashboard" | "settings" | "statute" | "members" | "shares" | "production" | "meetings";
 /**
  * Every screen: the rail's, a member's file (target = membership number), and the
  * print previews, which show only the document (target = certificate serial or
  * membership number).
  */
-export type Screen = NavScreen | "member" | "print-certificate" | "print-statement";
+export type Screen = NavScreen | "member" | "meeting" | "print-certificate" | "print-statement" | MeetingPrint;
+
+/** The meeting's paper kit and minutes, each a print preview (target = meeting number). */
+export type MeetingPrint = "print-notice" | "print-attendance" | "print-ballot" | "print-tally" | "print-minutes";
+
+/** Whether a screen is a print preview, which shows only its document. */
+export function isPrintScreen(screen: Screen): boolean {
+  return screen.startsWith("print-");
+}
 
 /** A place to come back to. */
 type Place = { screen: Screen; target: number | null };
 
 /** The rail item a screen belongs to (a member's file is under «اعضا»). */
-const AREA: Partial<Record<Screen, NavScreen>> = { member: "members" };
+const AREA: Partial<Record<Screen, NavScreen>> = { member: "members", meeting: "meetings" };
 
 class Router {
   screen: Screen = $state("dashboard");
@@ -29,7 +37,7 @@ class Router {
   /** The rail item to mark as current. */
   get area(): NavScreen | null {
     const screen = this.screen;
-    return AREA[screen] ?? (screen === "print-certificate" || screen === "print-statement" ? null : (screen as NavScreen));
+    return AREA[screen] ?? (isPrintScreen(screen) ? null : (screen as NavScreen));
   }
 
   go(screen: Screen, section: string | null = null): void {

@@ -10,6 +10,8 @@ import type { Member } from "../lib/bindings/Member";
 import type { MemberPage } from "../lib/bindings/MemberPage";
 import type { MemberRow } from "../lib/bindings/MemberRow";
 import type { MemberStats } from "../lib/bindings/MemberStats";
+import type { MonthTotal } from "../lib/bindings/MonthTotal";
+import type { ProductionFigures } from "../lib/bindings/ProductionFigures";
 import type { ShareEntryKind } from "../lib/bindings/ShareEntryKind";
 import type { ShareLine } from "../lib/bindings/ShareLine";
 import type { StatementLine } from "../lib/bindings/StatementLine";
@@ -131,8 +133,38 @@ export function dashboardData(extra: Partial<Dashboard> = {}, members: Partial<M
     profile: null,
     journal: { event_count: 0, device_count: 1, last_event_at: null },
     fiscal_year: null,
+    capital: { subscribed: "0", paid: "0", members_owing: 0 },
+    production: productionFigures(),
+    deadlines: [],
     ...extra,
     members: { active: 7, applicants: 0, exited: 0, min_members: 7, below_minimum: false, ...members },
+  };
+}
+
+/** The twelve Jalali months ending with `last` ("1404-02"), oldest first, each with its value (default "0"). */
+export function monthTotals(last: string, values: readonly string[] = []): MonthTotal[] {
+  const [year, month] = last.split("-").map(Number) as [number, number];
+  return Array.from({ length: 12 }, (_, i) => {
+    const back = 11 - i;
+    const index = year * 12 + (month - 1) - back;
+    const label = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+    const value = values[i] ?? "0";
+    return { month: label, value, entries: value === "0" ? 0 : 1 };
+  });
+}
+
+/** Production on the dashboard in Ordibehesht 1404: nothing made unless the test says. */
+export function productionFigures(extra: Partial<ProductionFigures> = {}): ProductionFigures {
+  return {
+    month: "1404-02",
+    month_value: "0",
+    last_year_value: "0",
+    products: [],
+    months: monthTotals("1404-02"),
+    months_last_year: monthTotals("1403-02"),
+    workforce: null,
+    pass_rate: null,
+    ...extra,
   };
 }
 
