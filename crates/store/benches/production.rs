@@ -30,14 +30,6 @@ fn now() -> DateTime<Utc> {
     "2026-11-28T08:00:00Z".parse().expect("valid time")
 }
 
-fn national_code(i: u32) -> String {
-    let prefix = format!("{:09}", 100_000_000 + i * 7919);
-    let d: Vec<u32> = prefix.bytes().map(|b| u32::from(b - b'0')).collect();
-    let s: u32 = d.iter().enumerate().map(|(k, x)| x * (10 - k as u32)).sum();
-    let r = s % 11;
-    format!("{prefix}{}", if r < 2 { r } else { 11 - r })
-}
-
 fn ledger_path() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
@@ -58,7 +50,7 @@ fn ledger() -> Store {
         let m = MemberInput {
             first_name: format!("عضو {i}"),
             last_name: "نمونه".into(),
-            national_code: national_code(i),
+            national_code: hamyar_core::ids::NationalCode::sample(i).as_str().to_owned(),
             joined: "1398/01/01".into(),
             ..MemberInput::default()
         };

@@ -12,7 +12,6 @@ use hamyar_core::meeting::record::{
 };
 use hamyar_core::meeting::{Candidate, ConvenedBy, MeetingKind, MeetingStage, NoticeChannel};
 use hamyar_core::member::MemberInput;
-use hamyar_core::profile::{CooperativeKind, ProfileInput, Province};
 use hamyar_core::statute::{StatuteInput, StatuteValues};
 use hamyar_core::{ErrorCode, IpcError};
 use hamyar_store::meetings::{self, Ending};
@@ -23,14 +22,6 @@ use sha2::{Digest, Sha256};
 fn on(y: i32, m: u8, d: u8) -> DateTime<Utc> {
     let day = JalaliDate::new(y, m, d).and_then(JalaliDate::to_gregorian).expect("valid day");
     day.and_time(NaiveTime::from_hms_opt(8, 30, 0).unwrap()).and_utc()
-}
-
-fn national_code(i: u32) -> String {
-    let prefix = format!("{:09}", 100_000_000 + i * 7919);
-    let d: Vec<u32> = prefix.bytes().map(|b| u32::from(b - b'0')).collect();
-    let s: u32 = d.iter().enumerate().map(|(k, x)| x * (10 - k as u32)).sum();
-    let r = s % 11;
-    format!("{prefix}{}", if r < 2 { r } else { 11 - r })
 }
 
 struct Ledger {
@@ -44,27 +35,15 @@ impl Ledger {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut store = Store::open_in(dir.path()).expect("store");
         let t0 = on(1400, 1, 10);
-        let p = ProfileInput {
-            name: "شرکت تعاونی تولیدی نمونه".into(),
-            legal_id: "10380284790".into(),
-            registration_number: "1234".into(),
-            registration_date: "1399/02/10".into(),
-            kind: Some(CooperativeKind::Production),
-            province: Some(Province::Tehran),
-            city: "تهران".into(),
-            address: "خیابان آزادی، پلاک ۱".into(),
-            postal_code: "1193653471".into(),
-            phone: "02188881234".into(),
-            fiscal_year_start_month: 1,
-            fiscal_year_start_day: 1,
-        };
+        // The demo's profile form: its fiscal year starts on 1 Farvardin.
+        let p = hamyar_store::demo::profile_input();
         profile::save(&mut store, "t", t0, &p).expect("profile");
         statute_with(&mut store, None);
         for i in 1..=10 {
             let m = MemberInput {
                 first_name: format!("عضو {i}"),
                 last_name: "آزمایشی".into(),
-                national_code: national_code(i),
+                national_code: hamyar_core::ids::NationalCode::sample(i).as_str().to_owned(),
                 joined: "1400/01/01".into(),
                 ..MemberInput::default()
             };
