@@ -1241,8 +1241,16 @@ pub fn page(conn: &Connection, id: u32, now: DateTime<Utc>) -> Result<MeetingPag
     } else {
         None
     };
+    let minutes: Option<MinutesRecorded> = minutes_json.map(|j| serde_json::from_str(&j)).transpose()?;
+    let failed_quorum: Option<QuorumCount> = failed_json.and_then(|j| serde_json::from_str(&j).ok());
+    // Once the minutes are taken (or the call failed) the quorum is the one recorded then, not a
+    // recount against today's register.
     let quorum = match m.stage {
         MeetingStage::Draft | MeetingStage::Cancelled => None,
+        MeetingStage::Minuted | MeetingStage::Notified | MeetingStage::Closed => {
+            minutes.as_ref().map(|x| x.quorum)
+        }
+        MeetingStage::Failed => failed_quorum,
         _ => quorum_of(conn, &m).ok(),
     };
     let notice_checks_today =
@@ -1262,8 +1270,8 @@ pub fn page(conn: &Connection, id: u32, now: DateTime<Utc>) -> Result<MeetingPag
         quorum,
         resolutions: resolutions(conn, id)?,
         elections: elections(conn, id)?,
-        minutes: minutes_json.map(|j| serde_json::from_str(&j)).transpose()?,
-        failed_quorum: failed_json.and_then(|j| serde_json::from_str(&j).ok()),
+        minutes,
+        failed_quorum,
         notice_checks_today,
         next_call,
         meeting: m,

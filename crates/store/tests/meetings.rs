@@ -294,7 +294,7 @@ fn an_annual_assembly_with_elections_from_draft_to_closed() {
     assert_eq!(page.elections.len(), 2);
     assert_eq!(page.notices.len(), 2);
     assert_eq!(page.attendance.iter().filter(|a| a.present).count(), 4);
-    assert!(page.minutes.is_some());
+    assert_eq!(page.quorum, page.minutes.map(|m| m.quorum), "a closed meeting shows the quorum of its minutes");
 
     // A board meeting: only principals in office count and attend.
     let bm = MeetingInput {
