@@ -186,6 +186,30 @@ pub enum MeetingCommand {
     },
     /// Terms of office, newest first.
     Terms,
+    /// A principal's seat fell vacant (death, resignation, disqualification).
+    Vacate {
+        /// board or inspectors.
+        #[arg(long, value_parser = parse_wire::<Body>)]
+        body: Body,
+        #[arg(long)]
+        member: u32,
+        #[arg(long, default_value = "")]
+        date: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Call an alternate of the same election to a vacant seat.
+    Fill {
+        #[arg(long, value_parser = parse_wire::<Body>)]
+        body: Body,
+        /// The principal whose seat is vacant.
+        #[arg(long)]
+        vacated: u32,
+        #[arg(long)]
+        alternate: u32,
+        #[arg(long, default_value = "")]
+        date: String,
+    },
 }
 
 fn candidate(text: &str) -> Result<Candidate, Failure> {
@@ -406,24 +430,23 @@ pub fn meeting(store: &mut Store, c: &MeetingCommand) -> Result<Output, Failure>
         }
         MeetingCommand::Terms => {
             let list = meetings::officers(store.conn())?;
-            let human = list
-                .iter()
-                .map(|o| {
-                    let role = if o.principal { "principal" } else { "alternate" };
-                    format!(
-                        "{:?}  {} {}  {role}  {} … {}",
-                        o.body,
-                        o.membership_no,
-                        o.name,
-                        jalali(o.start),
-                        jalali(o.end)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
+            let human = list.iter().map(officer_line).collect::<Vec<_>>().join("\n");
             output(&list, human)
         }
+        MeetingCommand::Vacate { body, member, date, reason } => {
+            let o = meetings::vacate(store, &who, now, *body, *member, date, reason)?;
+            output(&o, format!("seat vacant: {}", officer_line(&o)))
+        }
+        MeetingCommand::Fill { body, vacated, alternate, date } => {
+            let o = meetings::fill(store, &who, now, *body, *vacated, *alternate, date)?;
+            output(&o, format!("called to the seat: {}", officer_line(&o)))
+        }
     }
+}
+
+fn officer_line(o: &meetings::Officer) -> String {
+    let role = if o.principal { "principal" } else { "alternate" };
+    format!("{:?}  {} {}  {role}  {} … {}", o.body, o.membership_no, o.name, jalali(o.start), jalali(o.end))
 }
 
 fn ended(store: &mut Store, meeting: u32, ending: Ending, reason: &str) -> Result<Output, Failure> {

@@ -201,6 +201,8 @@ pub enum ErrorCode {
     BeforeMeetingDay,
     /// A request by members needs 1/5 of them (ordinary) or 1/3 (extraordinary).
     RequestTooFew,
+    /// This member does not hold that office now (or is not an alternate of the same term).
+    NotInOffice,
 }
 
 impl ErrorCode {
@@ -260,6 +262,7 @@ impl ErrorCode {
             Self::ReversalOfReversal => "reversal_of_reversal",
             Self::AlreadyReversed => "already_reversed",
             Self::ReversalWouldGoNegative => "reversal_would_go_negative",
+            Self::NotInOffice => "not_in_office",
             Self::ElectionTied => "election_tied",
             Self::NotBoardMember => "not_board_member",
             Self::BeforeMeetingDay => "before_meeting_day",
@@ -389,6 +392,9 @@ impl ErrorCode {
             Self::AlreadyReversed => "This entry has already been reversed.",
             Self::ReversalWouldGoNegative => {
                 "Reversing this entry would leave a holding below zero; reverse the later entries first."
+            }
+            Self::NotInOffice => {
+                "This member does not hold that office now (or is not an alternate of the same term)."
             }
             Self::ElectionTied => "Candidates tied across a seat boundary: record the order drawn by lot.",
             Self::NotBoardMember => "This member is not a principal member of the board in office.",
@@ -749,6 +755,7 @@ mod tests {
             ErrorCode::NotBoardMember,
             ErrorCode::BeforeMeetingDay,
             ErrorCode::RequestTooFew,
+            ErrorCode::NotInOffice,
         ];
         for code in all {
             let json = serde_json::to_string(&code).unwrap_or_default();

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::meeting::record::{
     CheckedIn, DecisionsNotified, ElectionRecorded, MeetingConvened, MeetingCreated, MeetingEnded,
-    MeetingNoticed, MinutesRecorded, ProxyRegistered, ResolutionRecorded,
+    MeetingNoticed, MinutesRecorded, OfficeFilled, OfficeVacated, ProxyRegistered, ResolutionRecorded,
 };
 use crate::member::{MemberData, MemberExit, MemberStatus};
 use crate::production::{
@@ -123,6 +123,12 @@ pub enum Event {
     /// Not held for lack of quorum.
     #[serde(rename = "meeting.fail")]
     MeetingFailed(MeetingEnded),
+    /// A seat in office fell vacant.
+    #[serde(rename = "office.vacate")]
+    OfficeVacated(OfficeVacated),
+    /// An alternate was called to a vacant seat.
+    #[serde(rename = "office.fill")]
+    OfficeFilled(OfficeFilled),
 }
 
 /// Payload of `product.add` and `product.update`.
@@ -248,6 +254,8 @@ impl Event {
         ("meeting.close", 1),
         ("meeting.cancel", 1),
         ("meeting.fail", 1),
+        ("office.vacate", 1),
+        ("office.fill", 1),
     ];
 
     /// The event's kind, as stored in the journal.
@@ -287,6 +295,8 @@ impl Event {
             Self::MeetingClosed(_) => "meeting.close",
             Self::MeetingCancelled(_) => "meeting.cancel",
             Self::MeetingFailed(_) => "meeting.fail",
+            Self::OfficeVacated(_) => "office.vacate",
+            Self::OfficeFilled(_) => "office.fill",
         }
     }
 

@@ -89,6 +89,8 @@ pub enum DeadlineKind {
     BoardTerm,
     /// The inspectors' term ends.
     InspectorTerm,
+    /// An inspector's seat fell vacant: the day by which the board must call the alternate.
+    InspectorVacancy,
 }
 
 /// A date the board must not miss.
@@ -192,6 +194,15 @@ fn meeting_deadlines(conn: &rusqlite::Connection, today: NaiveDate) -> Result<Ve
             Body::Inspectors => (DeadlineKind::InspectorTerm, end),
         };
         out.push(Deadline { kind, date, membership_no: None, name: None, overdue: date < today });
+    }
+    for (officer, due) in meetings::inspector_vacancies(conn)? {
+        out.push(Deadline {
+            kind: DeadlineKind::InspectorVacancy,
+            date: due,
+            membership_no: Some(officer.membership_no),
+            name: Some(officer.name),
+            overdue: due < today,
+        });
     }
     Ok(out)
 }

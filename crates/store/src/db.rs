@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_production.sql"),
     include_str!("../migrations/0004_meetings.sql"),
     include_str!("../migrations/0005_production_daily.sql"),
+    include_str!("../migrations/0006_office_vacancies.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -11,7 +11,8 @@ use hamyar_core::jalali::parse_date;
 use hamyar_core::meeting::record::{
     Body, CheckedIn, ConveneInput, DecisionsNotified, ElectionInput, ElectionRecorded, MeetingConvened,
     MeetingCreated, MeetingEnded, MeetingInput, MeetingNoticed, MinutesInput, MinutesRecorded, NoticeInput,
-    NotifyInput, ProxyInput, ProxyRegistered, ResolutionInput, ResolutionRecorded,
+    NotifyInput, OfficeFilled, OfficeVacated, ProxyInput, ProxyRegistered, ResolutionInput,
+    ResolutionRecorded,
 };
 use hamyar_core::meeting::{
     self as rules, ConvenedBy, ElectionResult, Holder, MeetingKind, MeetingStage, NoticeChannel, QuorumCount,
@@ -623,13 +624,22 @@ pub struct Officer {
     pub end: NaiveDate,
     /// The meeting that elected them.
     pub meeting: u32,
+    /// The day the seat fell vacant, if it did.
+    #[ts(type = "string | null")]
+    pub vacated: Option<NaiveDate>,
+    /// For an alternate called to a vacant seat: the day called.
+    #[ts(type = "string | null")]
+    pub called: Option<NaiveDate>,
+    /// For a vacated seat: the alternate called to it.
+    pub filled_by: Option<u32>,
 }
 
 /// Everyone elected, newest terms first.
 pub fn officers(conn: &Connection) -> Result<Vec<Officer>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT t.body, t.membership_no, t.role, t.rank, t.start, t.end, e.meeting FROM office_term t \
-         JOIN election e ON e.event_id = t.event_id ORDER BY t.end DESC, t.body, t.role DESC, t.rank",
+        "SELECT t.body, t.membership_no, t.role, t.rank, t.start, t.end, e.meeting, t.vacated, t.called, \
+         t.filled_by FROM office_term t JOIN election e ON e.event_id = t.event_id \
+         ORDER BY t.end DESC, t.body, t.role DESC, t.rank",
     )?;
     let rows = stmt
         .query_map([], |r| {
@@ -641,11 +651,12 @@ pub fn officers(conn: &Connection) -> Result<Vec<Officer>> {
                 day_at(r, 4)?,
                 day_at(r, 5)?,
                 r.get::<_, u32>(6)?,
+                (day_at(r, 7)?, day_at(r, 8)?, r.get::<_, Option<u32>>(9)?),
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut out = Vec::with_capacity(rows.len());
-    for (body, no, role, rank, start, end, meeting) in rows {
+    for (body, no, role, rank, start, end, meeting, (vacated, called, filled_by)) in rows {
         out.push(Officer {
             body: enum_from_text(body)?,
             membership_no: no,
@@ -655,6 +666,9 @@ pub fn officers(conn: &Connection) -> Result<Vec<Officer>> {
             start: start.unwrap_or_default(),
             end: end.unwrap_or_default(),
             meeting,
+            vacated,
+            called,
+            filled_by,
         });
     }
     Ok(out)
@@ -664,7 +678,14 @@ pub fn officers(conn: &Connection) -> Result<Vec<Officer>> {
 pub fn in_office(conn: &Connection, body: Body, date: NaiveDate) -> Result<Vec<Officer>> {
     let mut list: Vec<Officer> = officers(conn)?
         .into_iter()
-        .filter(|o| o.body == body && o.principal && o.start <= date && date <= o.end)
+        .filter(|o| {
+            let from = o.called.map_or(o.start, |c| c.max(o.start));
+            o.body == body
+                && o.principal
+                && from <= date
+                && date <= o.end
+                && o.vacated.is_none_or(|v| date < v)
+        })
         .collect();
     list.sort_by_key(|o| o.rank);
     Ok(list)
@@ -1302,4 +1323,85 @@ pub fn annual_status(conn: &Connection, today: NaiveDate) -> Result<AnnualStatus
         |r| r.get(0),
     )?;
     Ok(AnnualStatus { deadlines, held })
+}
+
+fn officer_or_refuse(
+    conn: &Connection,
+    body: Body,
+    no: u32,
+    pick: impl Fn(&Officer) -> bool,
+) -> Result<Officer> {
+    officers(conn)?
+        .into_iter()
+        .find(|o| o.body == body && o.membership_no == no && pick(o))
+        .ok_or_else(|| member_rule(ErrorCode::NotInOffice, no))
+}
+
+/// Records that a principal's seat fell vacant (death, resignation, disqualification); for an
+/// inspector the board then has the statute's days to call the alternate.
+pub fn vacate(
+    store: &mut Store,
+    author: &str,
+    now: DateTime<Utc>,
+    body: Body,
+    membership_no: u32,
+    date: &str,
+    reason: &str,
+) -> Result<Officer> {
+    store.write(author, now, |w| {
+        let conn = w.conn();
+        let date = day_or_today(date, tehran_date(w.now()), Field::Date)?;
+        let reason = normalize_text(reason);
+        if reason.is_empty() {
+            return Err(field(Field::Reason, ErrorCode::Required));
+        }
+        if !in_office(conn, body, date)?.iter().any(|o| o.membership_no == membership_no) {
+            return Err(member_rule(ErrorCode::NotInOffice, membership_no));
+        }
+        let version = statute::in_force(conn, date)?.map(|v| v.version);
+        w.append_judged(&Event::OfficeVacated(OfficeVacated { body, membership_no, date, reason }), version)?;
+        officer_or_refuse(w.conn(), body, membership_no, |o| o.vacated.is_some())
+    })
+}
+
+/// Calls an alternate of the same election to a vacant seat for the rest of the term.
+pub fn fill(
+    store: &mut Store,
+    author: &str,
+    now: DateTime<Utc>,
+    body: Body,
+    vacated: u32,
+    alternate: u32,
+    date: &str,
+) -> Result<Officer> {
+    store.write(author, now, |w| {
+        let conn = w.conn();
+        let date = day_or_today(date, tehran_date(w.now()), Field::Date)?;
+        let seat = officer_or_refuse(conn, body, vacated, |o| {
+            o.principal && o.vacated.is_some() && o.filled_by.is_none()
+        })?;
+        let stand_in = officer_or_refuse(conn, body, alternate, |o| {
+            !o.principal && o.meeting == seat.meeting && o.end == seat.end && o.called.is_none()
+        })?;
+        if seat.vacated.is_some_and(|v| date < v) {
+            return Err(field(Field::Date, ErrorCode::DateBeforeJoining));
+        }
+        let version = statute::in_force(conn, date)?.map(|v| v.version);
+        let event = OfficeFilled { body, vacated, alternate: stand_in.membership_no, date };
+        w.append_judged(&Event::OfficeFilled(event), version)?;
+        officer_or_refuse(w.conn(), body, alternate, |o| o.principal)
+    })
+}
+
+/// Inspector seats vacant and not yet filled, with the last day to call the alternate.
+pub fn inspector_vacancies(conn: &Connection) -> Result<Vec<(Officer, NaiveDate)>> {
+    let mut out = Vec::new();
+    for o in officers(conn)?.into_iter().filter(|o| o.body == Body::Inspectors && o.filled_by.is_none()) {
+        let Some(v) = o.vacated else { continue };
+        let (values, _) = members::statute_or_default(conn, v)?;
+        let due =
+            rules::inspector_replacement_deadline(&values, v).map_err(|code| field(Field::Date, code))?;
+        out.push((o, due));
+    }
+    Ok(out)
 }

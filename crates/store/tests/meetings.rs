@@ -294,7 +294,11 @@ fn an_annual_assembly_with_elections_from_draft_to_closed() {
     assert_eq!(page.elections.len(), 2);
     assert_eq!(page.notices.len(), 2);
     assert_eq!(page.attendance.iter().filter(|a| a.present).count(), 4);
-    assert_eq!(page.quorum, page.minutes.map(|m| m.quorum), "a closed meeting shows the quorum of its minutes");
+    assert_eq!(
+        page.quorum,
+        page.minutes.map(|m| m.quorum),
+        "a closed meeting shows the quorum of its minutes"
+    );
 
     // A board meeting: only principals in office count and attend.
     let bm = MeetingInput {
@@ -466,4 +470,73 @@ fn a_request_by_too_few_members_and_a_late_convening_are_refused() {
     l.refused("unknown meeting", ErrorCode::UnknownMeeting, |s| {
         meetings::notice(s, "t", on(1405, 5, 5), &notice(99, "1405/05/05", NoticeChannel::Written))
     });
+}
+
+#[test]
+fn a_vacant_inspector_seat_must_be_filled_by_the_alternate_within_the_statutes_days() {
+    use hamyar_store::dashboard::{self, DeadlineKind};
+    let mut l = Ledger::new();
+    let t = on(1405, 3, 1);
+    let m = meetings::create(&mut l.store, "t", t, &assembly("1405/03/20", 1, None, false, true)).unwrap();
+    let convene = ConveneInput {
+        meeting: m.meeting,
+        convened_by: ConvenedBy::Board,
+        requested: String::new(),
+        requesters: 0,
+        date: String::new(),
+    };
+    meetings::convene(&mut l.store, "t", t, &convene).unwrap();
+    meetings::notice(
+        &mut l.store,
+        "t",
+        on(1405, 2, 30),
+        &notice(m.meeting, "1405/02/30", NoticeChannel::Newspaper),
+    )
+    .unwrap();
+    let day = on(1405, 3, 20);
+    for no in 1..=6 {
+        meetings::checkin(&mut l.store, "t", day, m.meeting, Some(no), None).unwrap();
+    }
+    let inspectors = ElectionInput {
+        meeting: m.meeting,
+        body: Body::Inspectors,
+        seats: 1,
+        alternates: 1,
+        ballots: 6,
+        candidates: candidates(&[(7, 5), (8, 1)]),
+        lot: vec![],
+    };
+    meetings::elect(&mut l.store, "t", day, &inspectors).unwrap();
+    let later = on(1405, 6, 1);
+    l.refused("not an inspector", ErrorCode::NotInOffice, |s| {
+        meetings::vacate(s, "t", later, Body::Inspectors, 8, "1405/06/01", "استعفا")
+    });
+    l.refused("no reason", ErrorCode::Required, |s| {
+        meetings::vacate(s, "t", later, Body::Inspectors, 7, "1405/06/01", " ")
+    });
+    meetings::vacate(&mut l.store, "t", later, Body::Inspectors, 7, "1405/06/01", "استعفا").expect("vacated");
+    let jal = |d: chrono::NaiveDate| JalaliDate::from_gregorian(d).to_ascii();
+    let due: Vec<String> = dashboard::figures(&l.store, later)
+        .unwrap()
+        .deadlines
+        .into_iter()
+        .filter(|d| d.kind == DeadlineKind::InspectorVacancy)
+        .map(|d| jal(d.date))
+        .collect();
+    assert_eq!(due, ["1405/06/11"], "the statute's 10 days after the vacancy");
+    assert!(meetings::in_office(l.store.conn(), Body::Inspectors, later.date_naive()).unwrap().is_empty());
+    l.refused("a principal is not an alternate", ErrorCode::NotInOffice, |s| {
+        meetings::fill(s, "t", later, Body::Inspectors, 7, 7, "1405/06/01")
+    });
+    let called = meetings::fill(&mut l.store, "t", on(1405, 6, 5), Body::Inspectors, 7, 8, "1405/06/05")
+        .expect("filled");
+    assert!(called.principal);
+    let now_in = meetings::in_office(l.store.conn(), Body::Inspectors, on(1405, 6, 5).date_naive()).unwrap();
+    assert_eq!(now_in.iter().map(|o| o.membership_no).collect::<Vec<_>>(), [8]);
+    let after = dashboard::figures(&l.store, on(1405, 6, 5)).unwrap().deadlines;
+    assert!(after.iter().all(|d| d.kind != DeadlineKind::InspectorVacancy));
+    l.refused("filling twice", ErrorCode::NotInOffice, |s| {
+        meetings::fill(s, "t", on(1405, 6, 6), Body::Inspectors, 7, 8, "")
+    });
+    assert!(verify::run(&mut l.store).expect("verify").ok);
 }

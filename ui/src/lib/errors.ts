@@ -61,6 +61,7 @@ export const ERROR_CODES = [
   "reversal_of_reversal",
   "already_reversed",
   "reversal_would_go_negative",
+  "not_in_office",
   "election_tied",
   "not_board_member",
   "before_meeting_day",

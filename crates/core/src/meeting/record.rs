@@ -349,3 +349,33 @@ pub struct MeetingEnded {
     /// The quorum count, when it failed for lack of quorum.
     pub quorum: Option<QuorumCount>,
 }
+
+/// A seat in office left empty (death, resignation, disqualification): the payload of `office.vacate`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OfficeVacated {
+    /// Board or inspectors.
+    pub body: Body,
+    /// The principal who left the seat.
+    pub membership_no: u32,
+    /// The day the seat fell vacant.
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    /// Why.
+    pub reason: String,
+}
+
+/// An alternate called to a vacant seat for the rest of the term: the payload of `office.fill`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OfficeFilled {
+    /// Board or inspectors.
+    pub body: Body,
+    /// The principal whose seat was vacant.
+    pub vacated: u32,
+    /// The alternate who takes it.
+    pub alternate: u32,
+    /// The day the alternate was called.
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+}

@@ -3,7 +3,7 @@
 
 use hamyar_core::meeting::record::{
     CheckedIn, DecisionsNotified, ElectionRecorded, MeetingConvened, MeetingCreated, MeetingEnded,
-    MeetingNoticed, MinutesRecorded, ProxyRegistered, ResolutionRecorded,
+    MeetingNoticed, MinutesRecorded, OfficeFilled, OfficeVacated, ProxyRegistered, ResolutionRecorded,
 };
 use hamyar_core::meeting::{Holder, MeetingStage, RuleCheck};
 use rusqlite::{Connection, OptionalExtension};
@@ -215,4 +215,37 @@ pub(crate) fn apply_end(
         rusqlite::params![e.meeting, e.date.to_string(), note],
     )?;
     set_stage(conn, entry, e.meeting, stage)
+}
+
+/// The principal's newest term of `body` gets the vacancy.
+pub(crate) fn apply_vacate(conn: &Connection, v: &OfficeVacated) -> Result<()> {
+    conn.execute(
+        "UPDATE office_term SET vacated = ?3, vacancy_reason = ?4 WHERE rowid = (SELECT rowid FROM office_term \
+         WHERE body = ?1 AND membership_no = ?2 AND role = 'principal' ORDER BY end DESC LIMIT 1)",
+        rusqlite::params![enum_text(&v.body)?, v.membership_no, v.date.to_string(), v.reason],
+    )?;
+    Ok(())
+}
+
+/// The alternate of the same election takes the vacant seat from the day called.
+pub(crate) fn apply_fill(conn: &Connection, f: &OfficeFilled) -> Result<()> {
+    let body = enum_text(&f.body)?;
+    let event: Option<String> = conn
+        .query_row(
+            "SELECT event_id FROM office_term WHERE body = ?1 AND membership_no = ?2 AND role = 'principal' \
+             AND vacated IS NOT NULL ORDER BY end DESC LIMIT 1",
+            rusqlite::params![body, f.vacated],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(event) = event else { return Ok(()) };
+    conn.execute(
+        "UPDATE office_term SET filled_by = ?3 WHERE event_id = ?1 AND membership_no = ?2",
+        rusqlite::params![event, f.vacated, f.alternate],
+    )?;
+    conn.execute(
+        "UPDATE office_term SET role = 'principal', called = ?3 WHERE event_id = ?1 AND membership_no = ?2",
+        rusqlite::params![event, f.alternate, f.date.to_string()],
+    )?;
+    Ok(())
 }

@@ -81,6 +81,8 @@ pub(crate) fn apply(conn: &Connection, entry: &JournalEntry, event: &Event) -> R
         Event::MeetingClosed(e) => meeting::apply_end(conn, entry, e, MeetingStage::Closed),
         Event::MeetingCancelled(e) => meeting::apply_end(conn, entry, e, MeetingStage::Cancelled),
         Event::MeetingFailed(e) => meeting::apply_end(conn, entry, e, MeetingStage::Failed),
+        Event::OfficeVacated(v) => meeting::apply_vacate(conn, v),
+        Event::OfficeFilled(f) => meeting::apply_fill(conn, f),
     }
 }
 
