@@ -9,7 +9,19 @@ use rust_xlsxwriter::Workbook;
 
 fn ledger() -> Ledger {
     let l = Ledger::new();
-    assert_eq!(l.cli(&["init", "--demo"]).code, 0);
+    // An empty ledger with one member (the demo brings its own products).
+    assert_eq!(l.cli(&["init"]).code, 0);
+    let member = l.cli(&[
+        "member",
+        "add",
+        "--first-name",
+        "مریم",
+        "--last-name",
+        "احمدی",
+        "--national-code",
+        "0499370899",
+    ]);
+    assert_eq!(member.code, 0, "{member:?}");
     let cloth = l.cli(&["--json", "product", "add", "--name", "پارچه کتان", "--unit", "kilogram"]);
     assert_eq!(cloth.json()["id"], 1, "{cloth:?}");
     let shoes = l.cli(&["--json", "product", "add", "--name", "کفش چرمی", "--unit", "جفت"]);
