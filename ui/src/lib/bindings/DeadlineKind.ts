@@ -3,4 +3,4 @@
 /**
  * What a deadline is about.
  */
-export type DeadlineKind = "unpaid_shares" | "annual_notice" | "annual_assembly" | "board_term" | "inspector_term";
+export type DeadlineKind = "unpaid_shares" | "annual_notice" | "annual_assembly" | "board_term" | "inspector_term" | "inspector_vacancy";

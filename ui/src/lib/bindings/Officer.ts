@@ -36,4 +36,16 @@ end: string,
 /**
  * The meeting that elected them.
  */
-meeting: number, };
+meeting: number, 
+/**
+ * The day the seat fell vacant, if it did.
+ */
+vacated: string | null, 
+/**
+ * For an alternate called to a vacant seat: the day called.
+ */
+called: string | null, 
+/**
+ * For a vacated seat: the alternate called to it.
+ */
+filled_by: number | null, };

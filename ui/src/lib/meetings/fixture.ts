@@ -112,6 +112,6 @@ export function page(extra: Partial<MeetingPage> = {}, meetingExtra: Partial<Mee
 }
 
 export const OFFICERS: Officer[] = [
-  { body: "board", membership_no: 1, name: "مریم احمدی", principal: true, rank: 1, start: "2026-11-28", end: "2029-11-27", meeting: 1 },
-  { body: "board", membership_no: 4, name: "حسین رضایی", principal: false, rank: 4, start: "2026-11-28", end: "2029-11-27", meeting: 1 },
+  { body: "board", membership_no: 1, name: "مریم احمدی", principal: true, rank: 1, start: "2026-11-28", end: "2029-11-27", meeting: 1, vacated: null, called: null, filled_by: null },
+  { body: "board", membership_no: 4, name: "حسین رضایی", principal: false, rank: 4, start: "2026-11-28", end: "2029-11-27", meeting: 1, vacated: null, called: null, filled_by: null },
 ];

@@ -2,12 +2,8 @@
 // from the call that failed), a convening that was refused after its meeting was
 // saved as a draft, and the statute's numbers the forms show as hints.
 import { statuteGet } from "../../lib/api";
-import type { ErrorCode } from "../../lib/bindings/ErrorCode";
-import type { Field } from "../../lib/bindings/Field";
 import type { MeetingInput } from "../../lib/bindings/MeetingInput";
 import type { StatuteValues } from "../../lib/bindings/StatuteValues";
-import { codesByField, type ApiError } from "../../lib/errors";
-import { i18n } from "../../lib/i18n/locale.svelte";
 
 /** A meeting form's start: what a later call keeps from the call that failed. */
 export type MeetingStart = Partial<Omit<MeetingInput, "date" | "candidacy_until">>;
@@ -33,13 +29,3 @@ class MeetingsState {
 }
 
 export const meetingsState = new MeetingsState();
-
-/** A refused save: the fields the backend named, and the sentence for the form's foot. */
-export type Refusal = { problems: Partial<Record<Field, ErrorCode>>; message: string };
-
-export function readRefusal(error: ApiError, fieldsSentence: string, reasonSentence: (reason: string) => string): Refusal {
-  if (error.code === "validation_failed" && error.fields.length > 0) {
-    return { problems: codesByField(error.fields), message: fieldsSentence };
-  }
-  return { problems: {}, message: reasonSentence(i18n.error(error.code, error.details)) };
-}
