@@ -187,3 +187,21 @@ fn verify_passes_on_a_fresh_and_a_used_ledger() {
     assert_eq!(report["ok"].as_bool(), Some(true));
     assert!(report["events_checked"].as_u64().is_some_and(|n| n > 10), "{report}");
 }
+
+#[test]
+fn seed_fills_an_empty_ledger_once_through_the_real_use_cases() {
+    let ledger = Ledger::new();
+    let run = ledger.cli(&["--json", "seed", "--preset", "small", "--years", "1"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let report = run.json();
+    assert_eq!(report["production_entries"], 365 * 5);
+    assert_eq!(report["events"], 2 + 7 * 3 + 6 + 365 * 5);
+    let verified = ledger.cli(&["--json", "verify"]);
+    assert_eq!((verified.code, verified.json()["events_checked"].as_u64()), (0, report["events"].as_u64()));
+    let before = ledger.fingerprint();
+    let again = ledger.cli(&["--json", "seed", "--preset", "small"]);
+    assert_eq!((again.code, again.json()["code"].as_str()), (2, Some("demo_needs_empty_database")));
+    assert!(ledger.fingerprint() == before);
+    let unknown = ledger.cli(&["--json", "seed", "--preset", "huge"]);
+    assert_eq!(unknown.code, 2);
+}

@@ -81,6 +81,7 @@ pub fn run(cli: Cli) -> Result<Output, Failure> {
         Command::Register => crate::ledger::register(&open(&cli)?),
         Command::Check { kind, value } => crate::ledger::check(*kind, value),
         Command::Export(c) => crate::ledger::export(&open(&cli)?, c),
+        Command::Seed(a) => crate::seed::run(&mut open(&cli)?, a),
         Command::Meeting(c) => crate::meetings::meeting(&mut open(&cli)?, c),
         Command::Product(c) => crate::production::product(&mut open(&cli)?, c),
         Command::Production(c) => crate::production::production(&mut open(&cli)?, c),

@@ -5,6 +5,7 @@ mod commands;
 mod ledger;
 mod meetings;
 mod production;
+mod seed;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -66,6 +67,8 @@ enum Command {
     /// Export the ledger for other tools.
     #[command(subcommand)]
     Export(ledger::ExportCommand),
+    /// Fill an empty ledger with a realistic cooperative of any size (for benchmarks and trials).
+    Seed(seed::SeedArgs),
     /// General assemblies and board meetings.
     #[command(subcommand)]
     Meeting(meetings::MeetingCommand),

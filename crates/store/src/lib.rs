@@ -16,6 +16,7 @@ pub mod paths;
 pub mod production;
 pub mod profile;
 mod projection;
+pub mod seed;
 pub mod shares;
 pub mod statute;
 pub mod verify;
