@@ -319,8 +319,8 @@ pub fn commit(
         }
         let mut total: i128 = 0;
         for p in &parsed {
-            let e = record_production_in(w, &p.input)?;
-            total += e.value.parse::<i128>().unwrap_or(0);
+            let (_, recorded) = record_production_in(w, &p.input)?;
+            total += i128::from(recorded.value);
         }
         Ok(ImportResult {
             recorded: u32::try_from(parsed.len()).unwrap_or(u32::MAX),

@@ -333,21 +333,28 @@ pub fn plan_entry(
     }
 }
 
-/// Records one production entry (one row of the grid), in its own transaction.
+/// Records one production entry (one row of the grid), in its own transaction, and reads it back.
 pub fn record_production(
     store: &mut Store,
     author: &str,
     now: DateTime<Utc>,
     input: &ProductionInput,
 ) -> Result<ProductionEntry> {
-    store.write(author, now, |w| record_production_in(w, input))
+    store.write(author, now, |w| {
+        let (id, _) = record_production_in(w, input)?;
+        entry(w.conn(), &id)?.ok_or(StoreError::Refused(ErrorCode::Internal))
+    })
 }
 
-/// [`record_production`] inside an open transaction (an import records many in one).
-pub fn record_production_in(w: &mut Writer<'_>, input: &ProductionInput) -> Result<ProductionEntry> {
+/// One entry inside an open transaction (an import records many in one): its event id and what
+/// was recorded, without reading it back.
+pub fn record_production_in(
+    w: &mut Writer<'_>,
+    input: &ProductionInput,
+) -> Result<(String, rules::ProductionRecord)> {
     let record = plan_entry(w.conn(), tehran_date(w.now()), input)?;
-    let appended = w.append(&Event::ProductionRecorded(record))?;
-    entry(w.conn(), &appended.id)?.ok_or(StoreError::Refused(ErrorCode::Internal))
+    let appended = w.append(&Event::ProductionRecorded(record.clone()))?;
+    Ok((appended.id, record))
 }
 
 /// Reverses an entry whole (the correction of a mistake); the reversal counts on the original's date.

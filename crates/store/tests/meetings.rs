@@ -108,6 +108,18 @@ fn assembly(date: &str, call: u8, previous: Option<u32>, annual: bool, elections
     }
 }
 
+/// The board convenes a planned meeting.
+fn convene_by_board(l: &mut Ledger, now: DateTime<Utc>, meeting: u32) {
+    let input = ConveneInput {
+        meeting,
+        convened_by: ConvenedBy::Board,
+        requested: String::new(),
+        requesters: 0,
+        date: String::new(),
+    };
+    meetings::convene(&mut l.store, "t", now, &input).expect("convened");
+}
+
 fn notice(meeting: u32, published: &str, channel: NoticeChannel) -> NoticeInput {
     NoticeInput {
         meeting, published: published.into(), channel, reference: "روزنامه اطلاعات".into()
@@ -141,14 +153,7 @@ fn an_annual_assembly_with_elections_from_draft_to_closed() {
     let m = meetings::create(&mut l.store, "t", t_plan, &assembly("1405/03/20", 1, None, true, true))
         .expect("created");
     assert_eq!((m.meeting, m.stage, m.hour.as_str()), (1, MeetingStage::Draft, "10:00"));
-    let convene = ConveneInput {
-        meeting: 1,
-        convened_by: ConvenedBy::Board,
-        requested: String::new(),
-        requesters: 0,
-        date: String::new(),
-    };
-    meetings::convene(&mut l.store, "t", t_plan, &convene).expect("convened");
+    convene_by_board(&mut l, t_plan, 1);
 
     // Notice windows with elections: 20–40 days. 1405/02/30 → 1405/03/20 is 21 days.
     let t_notice = on(1405, 2, 30);
@@ -333,14 +338,7 @@ fn a_first_call_that_fails_quorum_and_a_second_that_passes() {
     let t = on(1405, 6, 1);
     let first =
         meetings::create(&mut l.store, "t", t, &assembly("1405/06/25", 1, None, false, false)).unwrap();
-    let convene = ConveneInput {
-        meeting: first.meeting,
-        convened_by: ConvenedBy::Board,
-        requested: String::new(),
-        requesters: 0,
-        date: String::new(),
-    };
-    meetings::convene(&mut l.store, "t", t, &convene).unwrap();
+    convene_by_board(&mut l, t, first.meeting);
     // Without elections the window is the statute's 10–40 days.
     meetings::notice(
         &mut l.store,
@@ -377,8 +375,7 @@ fn a_first_call_that_fails_quorum_and_a_second_that_passes() {
         &assembly("1405/07/15", 2, Some(first.meeting), false, false),
     )
     .unwrap();
-    let convene = ConveneInput { meeting: second.meeting, ..convene };
-    meetings::convene(&mut l.store, "t", day, &convene).unwrap();
+    convene_by_board(&mut l, day, second.meeting);
     meetings::notice(
         &mut l.store,
         "t",
@@ -408,14 +405,7 @@ fn checks_the_statute_marks_as_warnings_pass_and_are_kept() {
     // 1405/02/31, assembly by 1405/04/31).
     let input = assembly("1405/06/10", 1, None, true, false);
     let m = meetings::create(&mut l.store, "t", on(1405, 5, 1), &input).unwrap();
-    let convene = ConveneInput {
-        meeting: m.meeting,
-        convened_by: ConvenedBy::Board,
-        requested: String::new(),
-        requesters: 0,
-        date: String::new(),
-    };
-    meetings::convene(&mut l.store, "t", on(1405, 5, 1), &convene).unwrap();
+    convene_by_board(&mut l, on(1405, 5, 1), m.meeting);
     let n = notice(m.meeting, "1405/05/20", NoticeChannel::Newspaper);
     l.refused("late annual notice", ErrorCode::AnnualNoticeLate, |s| {
         meetings::notice(s, "t", on(1405, 5, 20), &n)
@@ -478,14 +468,7 @@ fn a_vacant_inspector_seat_must_be_filled_by_the_alternate_within_the_statutes_d
     let mut l = Ledger::new();
     let t = on(1405, 3, 1);
     let m = meetings::create(&mut l.store, "t", t, &assembly("1405/03/20", 1, None, false, true)).unwrap();
-    let convene = ConveneInput {
-        meeting: m.meeting,
-        convened_by: ConvenedBy::Board,
-        requested: String::new(),
-        requesters: 0,
-        date: String::new(),
-    };
-    meetings::convene(&mut l.store, "t", t, &convene).unwrap();
+    convene_by_board(&mut l, t, m.meeting);
     meetings::notice(
         &mut l.store,
         "t",
