@@ -56,4 +56,10 @@ pub const COMMANDS: &[&str] = &[
     "meeting_notify",
     "meeting_end",
     "meeting_officers",
+    "year_list",
+    "year_page",
+    "year_propose",
+    "year_close",
+    "year_approve",
+    "year_payments_xlsx",
 ];

@@ -13,6 +13,7 @@ use hamyar_core::production::{ProductInput, ProductionInput, QualityInput, SaleI
 use hamyar_core::profile::{CooperativeProfile, ProfileCheck, ProfileInput};
 use hamyar_core::shares::ShareAction;
 use hamyar_core::statute::{StatuteInput, StatuteVersion};
+use hamyar_core::year::{ApproveInput, Choices, CloseInput, Proposal, YearApproved};
 use hamyar_store::dashboard::{self, Dashboard};
 use hamyar_store::documents::{self, CertificateDoc, MemberPage};
 use hamyar_store::import::{self, ImportPreview, ImportResult};
@@ -27,6 +28,7 @@ use hamyar_store::profile::{self, SavedProfile};
 use hamyar_store::shares::{self, RecordedShareEntry, Register, ShareCheck};
 use hamyar_store::statute::{self, StatuteView};
 use hamyar_store::verify::{self, VerifyReport};
+use hamyar_store::year::{self, FiscalYear, YearPage};
 use hamyar_store::{StoreError, demo};
 use serde::Serialize;
 use tauri::State;
@@ -221,7 +223,7 @@ pub async fn production_reverse(
     id: String,
     reason: String,
 ) -> Reply<ProductionEntry> {
-    production::reverse_production(&mut *state.store()?, AUTHOR, Utc::now(), &id, &reason).map_err(ipc)
+    production::reverse_production(&mut *state.store()?, AUTHOR, Utc::now(), &id, &reason, false).map_err(ipc)
 }
 
 #[tauri::command]
@@ -376,4 +378,43 @@ pub async fn meeting_end(
 #[tauri::command]
 pub async fn meeting_officers(state: State<'_, AppState>) -> Reply<Vec<Officer>> {
     meetings::officers(state.store()?.conn()).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn year_list(state: State<'_, AppState>) -> Reply<Vec<FiscalYear>> {
+    year::list(&*state.store()?, Utc::now()).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn year_page(state: State<'_, AppState>, year: i32) -> Reply<YearPage> {
+    year::page(&*state.store()?, Utc::now(), year).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn year_propose(state: State<'_, AppState>, year: i32, choices: Choices) -> Reply<Proposal> {
+    year::propose(&*state.store()?, year, None, &choices).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn year_close(state: State<'_, AppState>, input: CloseInput) -> Reply<FiscalYear> {
+    year::close(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+#[tauri::command]
+pub async fn year_approve(state: State<'_, AppState>, input: ApproveInput) -> Reply<YearApproved> {
+    year::approve(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+/// Writes the approved year's payment list as XLSX in the exports folder; returns its path.
+#[tauri::command]
+pub async fn year_payments_xlsx(state: State<'_, AppState>, year: i32) -> Reply<String> {
+    let dir = state
+        .data_dir
+        .as_ref()
+        .map(|d| d.join("exports"))
+        .ok_or_else(|| IpcError::from_code(hamyar_core::ErrorCode::IoFailed))?;
+    std::fs::create_dir_all(&dir).map_err(|e| ipc(StoreError::Io(e)))?;
+    let path = dir.join(format!("payments-{year}.xlsx"));
+    year::payment_list_xlsx(&*state.store()?, year, &path).map_err(ipc)?;
+    Ok(path.display().to_string())
 }

@@ -66,6 +66,12 @@ pub fn run() {
             commands::meeting_notify,
             commands::meeting_end,
             commands::meeting_officers,
+            commands::year_list,
+            commands::year_page,
+            commands::year_propose,
+            commands::year_close,
+            commands::year_approve,
+            commands::year_payments_xlsx,
         ])
         .run(context);
     if let Err(e) = result {

@@ -89,6 +89,7 @@ pub fn run(cli: Cli) -> Result<Output, Failure> {
         Command::Quality(c) => crate::production::quality(&mut open(&cli)?, c),
         Command::Sales(c) => crate::production::sales(&mut open(&cli)?, c),
         Command::Period(c) => crate::production::period(&mut open(&cli)?, c),
+        Command::Year(c) => crate::year::run(&mut open(&cli)?, c),
     }
 }
 

@@ -6,6 +6,7 @@ mod ledger;
 mod meetings;
 mod production;
 mod seed;
+mod year;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -90,6 +91,9 @@ enum Command {
     /// Closed periods.
     #[command(subcommand)]
     Period(production::PeriodCommand),
+    /// Year-end: close the fiscal year, compute and approve the distribution of its net result.
+    #[command(subcommand)]
+    Year(year::YearCommand),
     /// Validate an identifier offline: exit 0 if valid, 2 with its code if not.
     Check {
         /// national-code, legal-id, sheba, mobile or postal-code.

@@ -79,6 +79,9 @@ pub enum ProductionCommand {
         /// Why.
         #[arg(long)]
         reason: String,
+        /// The entry is in a closed period: record the reversal as a post-close adjustment.
+        #[arg(long)]
+        post_close: bool,
     },
     /// Entries made between two days (default: today), oldest first.
     List {
@@ -301,8 +304,8 @@ pub fn production(store: &mut Store, c: &ProductionCommand) -> Result<Output, Fa
             let human = format!("entry {}: {} × {} = {} rials", e.id, e.quantity, e.product_name, e.value);
             output(&e, human)
         }
-        ProductionCommand::Reverse { entry, reason } => {
-            let e = production::reverse_production(store, &author(), Utc::now(), entry, reason)?;
+        ProductionCommand::Reverse { entry, reason, post_close } => {
+            let e = production::reverse_production(store, &author(), Utc::now(), entry, reason, *post_close)?;
             output(&e, format!("entry {} reversed by {}", entry, e.id))
         }
         ProductionCommand::List { from, to, limit } => {

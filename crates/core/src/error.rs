@@ -203,6 +203,32 @@ pub enum ErrorCode {
     RequestTooFew,
     /// This member does not hold that office now (or is not an alternate of the same term).
     NotInOffice,
+    /// The fiscal year has not ended yet; it can be closed from the day after its last day.
+    YearNotEnded,
+    /// This fiscal year is already closed.
+    YearAlreadyClosed,
+    /// Close the fiscal year first; its distribution is computed from the closed year.
+    YearNotClosed,
+    /// This year's distribution is already approved.
+    YearAlreadyApproved,
+    /// A later fiscal year is already closed; years close in order.
+    YearOutOfOrder,
+    /// Meetings dated inside this year are still planned (draft, convened or noticed): hold, cancel or mark them failed first.
+    YearOpenDrafts,
+    /// There is nothing to distribute: the net result is zero or a loss.
+    DistributionNoSurplus,
+    /// No member held paid capital during the year, so the return on shares has nobody to go to.
+    DistributionNoCapital,
+    /// No member's work is recorded in the year, so the surplus by work has nobody to go to: record hours, or set the statute's split to 100% return on shares.
+    DistributionNoWork,
+    /// A percentage is outside what the statute allows: the legal reserve at least its minimum while it is compulsory, the precautionary reserve and bonuses at most their maximum, and all together at most 100%.
+    DistributionPctOutOfBounds,
+    /// A reserve percentage is outside the law's bounds: the legal reserve at least 5% of net profit, the precautionary reserve at most 5%.
+    ReservePctOutOfBounds,
+    /// Approval needs an annual ordinary general assembly held after the fiscal year ended.
+    ApprovalMeetingInvalid,
+    /// That resolution is not recorded in this assembly, or it did not pass.
+    ApprovalResolutionInvalid,
 }
 
 impl ErrorCode {
@@ -263,6 +289,19 @@ impl ErrorCode {
             Self::AlreadyReversed => "already_reversed",
             Self::ReversalWouldGoNegative => "reversal_would_go_negative",
             Self::NotInOffice => "not_in_office",
+            Self::ApprovalResolutionInvalid => "approval_resolution_invalid",
+            Self::ApprovalMeetingInvalid => "approval_meeting_invalid",
+            Self::ReservePctOutOfBounds => "reserve_pct_out_of_bounds",
+            Self::DistributionPctOutOfBounds => "distribution_pct_out_of_bounds",
+            Self::DistributionNoWork => "distribution_no_work",
+            Self::DistributionNoCapital => "distribution_no_capital",
+            Self::DistributionNoSurplus => "distribution_no_surplus",
+            Self::YearOpenDrafts => "year_open_drafts",
+            Self::YearOutOfOrder => "year_out_of_order",
+            Self::YearAlreadyApproved => "year_already_approved",
+            Self::YearNotClosed => "year_not_closed",
+            Self::YearAlreadyClosed => "year_already_closed",
+            Self::YearNotEnded => "year_not_ended",
             Self::ElectionTied => "election_tied",
             Self::NotBoardMember => "not_board_member",
             Self::BeforeMeetingDay => "before_meeting_day",
@@ -395,6 +434,39 @@ impl ErrorCode {
             }
             Self::NotInOffice => {
                 "This member does not hold that office now (or is not an alternate of the same term)."
+            }
+            Self::YearNotEnded => {
+                "The fiscal year has not ended yet; it can be closed from the day after its last day."
+            }
+            Self::YearAlreadyClosed => "This fiscal year is already closed.",
+            Self::YearNotClosed => {
+                "Close the fiscal year first; its distribution is computed from the closed year."
+            }
+            Self::YearAlreadyApproved => "This year's distribution is already approved.",
+            Self::YearOutOfOrder => "A later fiscal year is already closed; years close in order.",
+            Self::YearOpenDrafts => {
+                "Meetings dated inside this year are still planned (draft, convened or noticed): hold, cancel or mark them failed first."
+            }
+            Self::DistributionNoSurplus => {
+                "There is nothing to distribute: the net result is zero or a loss."
+            }
+            Self::DistributionNoCapital => {
+                "No member held paid capital during the year, so the return on shares has nobody to go to."
+            }
+            Self::DistributionNoWork => {
+                "No member's work is recorded in the year, so the surplus by work has nobody to go to: record hours, or set the statute's split to 100% return on shares."
+            }
+            Self::DistributionPctOutOfBounds => {
+                "A percentage is outside what the statute allows: the legal reserve at least its minimum while it is compulsory, the precautionary reserve and bonuses at most their maximum, and all together at most 100%."
+            }
+            Self::ReservePctOutOfBounds => {
+                "A reserve percentage is outside the law's bounds: the legal reserve at least 5% of net profit, the precautionary reserve at most 5%."
+            }
+            Self::ApprovalMeetingInvalid => {
+                "Approval needs an annual ordinary general assembly held after the fiscal year ended."
+            }
+            Self::ApprovalResolutionInvalid => {
+                "That resolution is not recorded in this assembly, or it did not pass."
             }
             Self::ElectionTied => "Candidates tied across a seat boundary: record the order drawn by lot.",
             Self::NotBoardMember => "This member is not a principal member of the board in office.",
@@ -584,6 +656,14 @@ pub enum Field {
     ValidatedBy,
     Body,
     Lot,
+    Year,
+    NetResult,
+    LegalReserveOpening,
+    PrecautionaryReserveOpening,
+    LegalReservePct,
+    PrecautionaryPct,
+    BonusesPct,
+    Capitalise,
 }
 
 /// One refused field of a form: which field, and why.
@@ -756,6 +836,19 @@ mod tests {
             ErrorCode::BeforeMeetingDay,
             ErrorCode::RequestTooFew,
             ErrorCode::NotInOffice,
+            ErrorCode::ApprovalResolutionInvalid,
+            ErrorCode::ApprovalMeetingInvalid,
+            ErrorCode::ReservePctOutOfBounds,
+            ErrorCode::DistributionPctOutOfBounds,
+            ErrorCode::DistributionNoWork,
+            ErrorCode::DistributionNoCapital,
+            ErrorCode::DistributionNoSurplus,
+            ErrorCode::YearOpenDrafts,
+            ErrorCode::YearOutOfOrder,
+            ErrorCode::YearAlreadyApproved,
+            ErrorCode::YearNotClosed,
+            ErrorCode::YearAlreadyClosed,
+            ErrorCode::YearNotEnded,
         ];
         for code in all {
             let json = serde_json::to_string(&code).unwrap_or_default();

@@ -15,6 +15,7 @@ use crate::production::{
 use crate::profile::CooperativeProfileData;
 use crate::shares::{ShareEntry, ShareEntryKind};
 use crate::statute::StatuteVersion;
+use crate::year::{YearApproved, YearClosed};
 
 /// A change to the cooperative's records. The journal stores `kind()`, `schema_version()` and the
 /// payload JSON; [`Event::decode`] reads them back.
@@ -129,6 +130,12 @@ pub enum Event {
     /// An alternate was called to a vacant seat.
     #[serde(rename = "office.fill")]
     OfficeFilled(OfficeFilled),
+    /// A fiscal year was closed with its net result and a checkpoint of capital (بستن سال مالی).
+    #[serde(rename = "year.close")]
+    YearClosed(YearClosed),
+    /// The annual assembly approved the year's distribution (تصویب تقسیم مازاد).
+    #[serde(rename = "year.approve")]
+    YearApproved(YearApproved),
 }
 
 /// Payload of `product.add` and `product.update`.
@@ -256,6 +263,8 @@ impl Event {
         ("meeting.fail", 1),
         ("office.vacate", 1),
         ("office.fill", 1),
+        ("year.close", 1),
+        ("year.approve", 1),
     ];
 
     /// The event's kind, as stored in the journal.
@@ -297,6 +306,8 @@ impl Event {
             Self::MeetingFailed(_) => "meeting.fail",
             Self::OfficeVacated(_) => "office.vacate",
             Self::OfficeFilled(_) => "office.fill",
+            Self::YearClosed(_) => "year.close",
+            Self::YearApproved(_) => "year.approve",
         }
     }
 

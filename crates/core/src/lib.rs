@@ -18,5 +18,6 @@ pub mod shares;
 pub mod statute;
 pub mod text;
 pub mod words;
+pub mod year;
 
 pub use error::{ErrorCode, ErrorDetails, Field, FieldError, IpcError};

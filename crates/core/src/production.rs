@@ -314,6 +314,10 @@ pub struct ProductionReversal {
     pub date: NaiveDate,
     /// Why.
     pub reason: String,
+    /// A correction of an entry inside a closed period, made knowingly after the close.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(type = "boolean | undefined")]
+    pub post_close: bool,
 }
 
 /// What the store knows about a product when judging an entry.

@@ -446,6 +446,60 @@ pub fn plan_new_shares(
     })
 }
 
+/// Judges one capitalisation of many members at once (an assembly's distribution turned into
+/// shares): fully paid new shares at par for each, in one entry, with each member's cap judged
+/// against the capital after the whole entry — as it will stand — not after each line.
+pub fn plan_capitalisation(
+    grants: &[(u32, u32, MemberFacts)],
+    date: NaiveDate,
+    resolution: &str,
+    j: &Judged<'_>,
+) -> Result<PlannedEntry, Refusal> {
+    let resolution = required_text(resolution, Field::Resolution)?;
+    let mut lines = Vec::with_capacity(grants.len());
+    let mut total_after = j.ledger.total_subscribed;
+    let mut shareholders_after = j.ledger.shareholders;
+    for (no, shares, member) in grants {
+        let shares = positive_shares(*shares)?;
+        if member.status != MemberStatus::Active {
+            return Err(Refusal::rule(ErrorCode::MemberNotActive, *no));
+        }
+        not_before_joining(date, member)?;
+        let amount = amount_at_par(shares, j.statute.par_value)?;
+        total_after = total_after
+            .checked_add(amount)
+            .ok_or(Refusal::field(Field::Shares, ErrorCode::AmountTooLarge))?;
+        shareholders_after += u32::from(member.holding.shares == 0);
+        lines.push(ShareLine {
+            membership_no: *no,
+            shares,
+            subscribed: amount,
+            paid: amount,
+            counterparty: None,
+        });
+    }
+    let mut warnings = Vec::new();
+    for ((no, _, member), line) in grants.iter().zip(&lines) {
+        let after =
+            member.holding.plus(line).ok_or(Refusal::field(Field::Shares, ErrorCode::AmountTooLarge))?;
+        cap_check(*no, after.subscribed, total_after, shareholders_after, j.statute, &mut warnings)?;
+    }
+    Ok(PlannedEntry {
+        kind: ShareEntryKind::Capitalise,
+        entry: ShareEntry {
+            date,
+            lines,
+            resolution: Some(resolution),
+            par_value: Some(j.statute.par_value),
+            due_date: None,
+            reverses: None,
+            reason: None,
+        },
+        warnings,
+        preview: None,
+    })
+}
+
 /// Judges a payment towards subscribed shares.
 pub fn plan_payment(
     no: u32,
@@ -651,15 +705,25 @@ pub fn plan_reversal(
     })
 }
 
-/// Serde for rials: a decimal string on the wire (never a JS number), an integer inside.
-pub(crate) mod rials {
+/// Serde for rials (and other wide integers): a decimal string on the wire (never a JS number),
+/// an integer inside.
+pub mod rials {
+    use std::fmt::Display;
+    use std::str::FromStr;
+
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(v: &i64, s: S) -> Result<S::Ok, S::Error> {
+    /// Writes the number as a decimal string.
+    pub fn serialize<S: Serializer, T: Display>(v: &T, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&v.to_string())
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    /// Reads it back.
+    pub fn deserialize<'de, D: Deserializer<'de>, T>(d: D) -> Result<T, D::Error>
+    where
+        T: FromStr,
+        T::Err: Display,
+    {
         let text = String::deserialize(d)?;
         text.parse().map_err(serde::de::Error::custom)
     }

@@ -164,7 +164,37 @@ pub struct StatuteValues {
     /// Cooperation-and-education payment, percent of net profit.
     #[ts(type = "string")]
     pub cooperation_education_pct: Decimal,
+    /// Bonuses to members, employees, directors and inspectors, percent of net profit (at most).
+    #[ts(type = "string")]
+    #[serde(default = "defaults::bonuses_max_pct")]
+    pub bonuses_max_pct: Decimal,
+    /// Of what remains after reserves, the fund and bonuses, the percent paid as return on shares
+    /// (سود سهام); the rest is surplus returned by work (مازاد برگشتی).
+    #[ts(type = "string")]
+    #[serde(default = "defaults::return_on_shares_pct")]
+    pub return_on_shares_pct: Decimal,
+    /// What measures each member's work for the surplus by work.
+    #[serde(default)]
+    pub surplus_basis: SurplusBasis,
 }
+
+/// What measures each member's work for the surplus returned by work (مازاد برگشتی).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SurplusBasis {
+    /// Hours worked, from the workforce months and production entries.
+    #[default]
+    Hours,
+    /// The value of production, each entry's value split among its workers by their hours.
+    Production,
+}
+
+/// The law's floor under the legal reserve, percent of net profit (co-op financial rules, 🟡):
+/// a statute may ask for more, never for less.
+pub const LAW_LEGAL_RESERVE_MIN_PCT: u32 = 5;
+/// The law's ceiling over the precautionary reserve, percent of net profit (co-op financial rules, 🟡).
+pub const LAW_PRECAUTIONARY_MAX_PCT: u32 = 5;
 
 /// How sure the default of a parameter is (the domain reference's marks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -255,6 +285,21 @@ pub const DEFAULT_SOURCES: &[DefaultSource] = &[
         "Co-op financial rules (4% to the co-operation fund)",
         Confidence::Secondary,
     ),
+    src(
+        "bonuses_max_pct",
+        "Co-op financial rules: a percentage on board proposal and GA approval (no number found)",
+        Confidence::Unconfirmed,
+    ),
+    src(
+        "return_on_shares_pct",
+        "Statute and contracts decide the split (not found for production co-ops)",
+        Confidence::Unconfirmed,
+    ),
+    src(
+        "surplus_basis",
+        "Law of 1350 Art. 1: surplus returned by each member's work or transactions",
+        Confidence::Confirmed,
+    ),
 ];
 
 const fn src(param: &'static str, source: &'static str, confidence: Confidence) -> DefaultSource {
@@ -305,6 +350,14 @@ mod defaults {
     pub(super) fn inspector_replacement_days() -> u32 {
         10
     }
+
+    pub(super) fn bonuses_max_pct() -> rust_decimal::Decimal {
+        rust_decimal::Decimal::from(5)
+    }
+
+    pub(super) fn return_on_shares_pct() -> rust_decimal::Decimal {
+        rust_decimal::Decimal::from(50)
+    }
 }
 
 impl Default for StatuteValues {
@@ -352,6 +405,9 @@ impl Default for StatuteValues {
             legal_reserve_cap: Fraction::new(1, 4),
             precautionary_reserve_max_pct: Decimal::from(5),
             cooperation_education_pct: Decimal::from(4),
+            bonuses_max_pct: defaults::bonuses_max_pct(),
+            return_on_shares_pct: defaults::return_on_shares_pct(),
+            surplus_basis: SurplusBasis::Hours,
         }
     }
 }
@@ -396,9 +452,30 @@ impl StatuteValues {
         check(self.presiding_panel >= 1, Field::Thresholds);
         check(self.inspectors % 2 == 1, Field::Inspectors);
         check(fraction_ok(self.legal_reserve_cap), Field::LegalReserveCap);
-        for p in [self.legal_reserve_pct, self.precautionary_reserve_max_pct, self.cooperation_education_pct]
-        {
+        for p in [
+            self.legal_reserve_pct,
+            self.precautionary_reserve_max_pct,
+            self.cooperation_education_pct,
+            self.bonuses_max_pct,
+            self.return_on_shares_pct,
+        ] {
             check(pct_ok(p), Field::ReservePercentages);
+        }
+        check(
+            self.legal_reserve_pct
+                + self.precautionary_reserve_max_pct
+                + self.cooperation_education_pct
+                + self.bonuses_max_pct
+                <= hundred,
+            Field::ReservePercentages,
+        );
+        let within_law = self.legal_reserve_pct >= Decimal::from(LAW_LEGAL_RESERVE_MIN_PCT)
+            && self.precautionary_reserve_max_pct <= Decimal::from(LAW_PRECAUTIONARY_MAX_PCT);
+        if !within_law && pct_ok(self.legal_reserve_pct) && pct_ok(self.precautionary_reserve_max_pct) {
+            errors.push(FieldError {
+                field: Field::ReservePercentages,
+                code: ErrorCode::ReservePctOutOfBounds,
+            });
         }
         if errors.is_empty() { Ok(()) } else { Err(errors) }
     }

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_meetings.sql"),
     include_str!("../migrations/0005_production_daily.sql"),
     include_str!("../migrations/0006_office_vacancies.sql"),
+    include_str!("../migrations/0007_year_end.sql"),
 ];
 
 /// The schema version this binary writes.

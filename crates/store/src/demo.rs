@@ -126,6 +126,7 @@ pub fn create(store: &mut Store, author: &str, now: DateTime<Utc>) -> Result<Coo
         )?;
         production_year(w)?;
         annual_assembly(w)?;
+        annual_assembly_1404(w)?;
         crate::projection::profile::read(w.conn())?.ok_or(StoreError::Refused(ErrorCode::NotFound))
     })
 }
@@ -219,15 +220,56 @@ fn production_year(w: &mut Writer<'_>) -> Result<()> {
     Ok(())
 }
 
+/// The workshop's assembly hall.
+const HALL: &str = "اراک، شهرک صنعتی خیرآباد، خیابان صنعت ۱۲، پلاک ۴۸، سالن اجتماعات تعاونی";
+
+/// Plans an annual ordinary assembly in the hall and has the board convene it.
+fn convened_annual(
+    w: &mut Writer<'_>,
+    input: hamyar_core::meeting::record::MeetingInput,
+    convened: &str,
+) -> Result<u32> {
+    use hamyar_core::meeting::ConvenedBy;
+    use hamyar_core::meeting::record::ConveneInput;
+    let m = meetings::create_in(w, &input)?.meeting;
+    let convene = ConveneInput {
+        meeting: m,
+        convened_by: ConvenedBy::Board,
+        requested: String::new(),
+        requesters: 0,
+        date: convened.into(),
+    };
+    meetings::convene_in(w, &convene)?;
+    Ok(m)
+}
+
+/// Takes the minutes, notifies the decisions by posting and closes the meeting.
+fn wrap_up(w: &mut Writer<'_>, m: u32, panel: [&str; 4], notified: &str) -> Result<()> {
+    use hamyar_core::meeting::NoticeChannel;
+    use hamyar_core::meeting::record::{MinutesInput, NotifyInput};
+    let [chair, secretary, first, second] = panel;
+    let minutes = MinutesInput {
+        meeting: m,
+        chair: chair.into(),
+        secretary: secretary.into(),
+        observers: vec![first.into(), second.into()],
+    };
+    meetings::minutes_in(w, &minutes)?;
+    meetings::notify_in(
+        w,
+        &NotifyInput { meeting: m, date: notified.into(), channel: NoticeChannel::Posting },
+    )?;
+    meetings::end_in(w, m, meetings::Ending::Close, "")?;
+    Ok(())
+}
+
 /// Last year's annual ordinary assembly (fiscal year 1403), held on 1404/03/25 with elections:
 /// notice, a proxy, check-in, two resolutions, the board and the inspector elected, minutes.
 fn annual_assembly(w: &mut Writer<'_>) -> Result<()> {
     use hamyar_core::meeting::record::{
-        Body, ConveneInput, ElectionInput, MeetingInput, MinutesInput, NoticeInput, NotifyInput, ProxyInput,
-        ResolutionInput,
+        Body, ElectionInput, MeetingInput, NoticeInput, ProxyInput, ResolutionInput,
     };
-    use hamyar_core::meeting::{Candidate, ConvenedBy, MeetingKind, NoticeChannel};
-    let place = "اراک، شهرک صنعتی خیرآباد، خیابان صنعت ۱۲، پلاک ۴۸، سالن اجتماعات تعاونی";
+    use hamyar_core::meeting::{Candidate, MeetingKind, NoticeChannel};
     let input = MeetingInput {
         kind: MeetingKind::Ordinary,
         call: 1,
@@ -236,7 +278,7 @@ fn annual_assembly(w: &mut Writer<'_>) -> Result<()> {
         elections: true,
         date: "1404/03/25".into(),
         hour: "10:00".into(),
-        place: place.into(),
+        place: HALL.into(),
         proxy_check: "۱۴۰۴/۰۳/۲۰ ساعت ۹ تا ۱۲، دفتر تعاونی".into(),
         candidacy_until: "1404/03/15".into(),
         agenda: vec![
@@ -246,15 +288,7 @@ fn annual_assembly(w: &mut Writer<'_>) -> Result<()> {
             "انتخاب بازرس اصلی و علی‌البدل".into(),
         ],
     };
-    let m = meetings::create_in(w, &input)?.meeting;
-    let convene = ConveneInput {
-        meeting: m,
-        convened_by: ConvenedBy::Board,
-        requested: String::new(),
-        requesters: 0,
-        date: "1404/02/20".into(),
-    };
-    meetings::convene_in(w, &convene)?;
+    let m = convened_annual(w, input, "1404/02/20")?;
     for channel in [NoticeChannel::Newspaper, NoticeChannel::Posting] {
         let reference = match channel {
             NoticeChannel::Newspaper => "روزنامه صبح اراک، شماره ۴۲۱۷",
@@ -305,19 +339,55 @@ fn annual_assembly(w: &mut Writer<'_>) -> Result<()> {
         lot: Vec::new(),
     };
     meetings::elect_in(w, &inspector)?;
-    let minutes = MinutesInput {
-        meeting: m,
-        chair: "مریم احمدی".into(),
-        secretary: "علی جعفری".into(),
-        observers: vec!["زهرا موسوی".into(), "مهدی نوری".into()],
+    wrap_up(w, m, ["مریم احمدی", "علی جعفری", "زهرا موسوی", "مهدی نوری"], "1404/04/05")
+}
+
+/// This year's annual ordinary assembly (fiscal year 1404), held on 1405/03/20 without elections.
+/// It approved the accounts and the board's proposal for dividing 1404's surplus; the year itself
+/// is left open, so a newcomer can close it and see the distribution computed and approved.
+fn annual_assembly_1404(w: &mut Writer<'_>) -> Result<()> {
+    use hamyar_core::meeting::record::{MeetingInput, NoticeInput, ResolutionInput};
+    use hamyar_core::meeting::{MeetingKind, NoticeChannel};
+    let input = MeetingInput {
+        kind: MeetingKind::Ordinary,
+        call: 1,
+        previous: None,
+        annual: true,
+        elections: false,
+        date: "1405/03/20".into(),
+        hour: "10:00".into(),
+        place: HALL.into(),
+        proxy_check: String::new(),
+        candidacy_until: String::new(),
+        agenda: vec![
+            "استماع گزارش هیئت مدیره و بازرس".into(),
+            "تصویب صورت‌های مالی سال ۱۴۰۴".into(),
+            "تصمیم درباره‌ی پیشنهاد هیئت مدیره برای تقسیم مازاد سال ۱۴۰۴".into(),
+        ],
     };
-    meetings::minutes_in(w, &minutes)?;
-    meetings::notify_in(
-        w,
-        &NotifyInput { meeting: m, date: "1404/04/05".into(), channel: NoticeChannel::Posting },
-    )?;
-    meetings::end_in(w, m, meetings::Ending::Close, "")?;
-    Ok(())
+    let m = convened_annual(w, input, "1405/02/10")?;
+    let notice = NoticeInput {
+        meeting: m,
+        published: "1405/02/25".into(),
+        channel: NoticeChannel::Newspaper,
+        reference: "روزنامه صبح اراک، شماره ۴۴۰۲".into(),
+    };
+    meetings::notice_in(w, &notice)?;
+    for no in 1..=8 {
+        meetings::checkin_in(w, m, Some(no), None)?;
+    }
+    for (text, yes, no, abstain) in [
+        ("تصویب صورت‌های مالی سال ۱۴۰۴", 8, 0, 0),
+        (
+            "تصویب پیشنهاد هیئت مدیره برای تقسیم مازاد سال ۱۴۰۴: اندوخته‌ها، حق تعاون، سود سهام و مازاد برگشتی",
+            7,
+            0,
+            1,
+        ),
+    ] {
+        meetings::resolve_in(w, &ResolutionInput { meeting: m, text: text.into(), yes, no, abstain })?;
+    }
+    wrap_up(w, m, ["رضا کریمی", "زهرا موسوی", "حسین رضایی", "فاطمه حسینی"], "1405/03/27")
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ pub mod seed;
 pub mod shares;
 pub mod statute;
 pub mod verify;
+pub mod year;
 
 pub use db::{SCHEMA_VERSION, Store, Writer};
 pub use error::{ExitClass, StoreError};

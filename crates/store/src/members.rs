@@ -203,6 +203,7 @@ pub fn add_in(w: &mut Writer<'_>, input: &MemberInput) -> Result<Member> {
     }
     let no: u32 =
         w.conn().query_row("SELECT COALESCE(MAX(membership_no), 0) + 1 FROM member", [], |r| r.get(0))?;
+    crate::year::ensure_open(w.conn(), valid.joined)?;
     let (_, version) = statute_or_default(w.conn(), valid.joined)?;
     let status = if valid.applicant { MemberStatus::Applicant } else { MemberStatus::Active };
     let admission = MemberAdmission { membership_no: no, joined: valid.joined, status, data: valid.data };
@@ -251,6 +252,7 @@ pub fn activate(store: &mut Store, author: &str, now: DateTime<Utc>, no: u32, da
         if m.status != MemberStatus::Applicant {
             return Err(StoreError::Refused(ErrorCode::MemberNotActive));
         }
+        crate::year::ensure_open(w.conn(), date)?;
         w.append(&Event::MemberActivated(MemberDated { membership_no: no, date }))?;
         get(w.conn(), no)?.ok_or(StoreError::Refused(ErrorCode::UnknownMember))
     })
@@ -302,6 +304,7 @@ pub fn exit(store: &mut Store, author: &str, now: DateTime<Utc>, input: &ExitInp
         let judged_on = hamyar_core::jalali::parse_date(&input.date).unwrap_or(today);
         let (statute, version) = statute_or_default(conn, judged_on)?;
         let checked = rules::validate_exit(input, &ctx, &statute, today).map_err(StoreError::Invalid)?;
+        crate::year::ensure_open(conn, checked.date)?;
         w.append_judged(&Event::MemberExited(checked), version)?;
         get(w.conn(), no)?.ok_or(StoreError::Refused(ErrorCode::UnknownMember))
     })

@@ -153,27 +153,7 @@ pub fn retire_product(store: &mut Store, author: &str, now: DateTime<Utc>, id: u
     })
 }
 
-/// The last closed day, if any period was closed.
-pub fn closed_through(conn: &Connection) -> Result<Option<NaiveDate>> {
-    let through: Option<String> =
-        conn.query_row("SELECT MAX(through) FROM closed_period", [], |r| r.get(0))?;
-    Ok(through.and_then(|d| d.parse().ok()))
-}
-
-/// Refuses a date on or before the last closed day.
-pub fn ensure_open(conn: &Connection, date: NaiveDate) -> Result<()> {
-    match closed_through(conn)? {
-        Some(through) if date <= through => Err(StoreError::Rule {
-            code: ErrorCode::PeriodClosed,
-            details: ErrorDetails {
-                limit: Some(through.to_string()),
-                value: Some(date.to_string()),
-                ..ErrorDetails::default()
-            },
-        }),
-        _ => Ok(()),
-    }
-}
+pub use crate::year::{closed_through, ensure_open};
 
 fn member_exists(conn: &Connection) -> impl Fn(u32) -> bool + '_ {
     move |no| {
@@ -357,15 +337,22 @@ pub fn record_production_in(
     Ok((appended.id, record))
 }
 
-/// Reverses an entry whole (the correction of a mistake); the reversal counts on the original's date.
+/// Reverses an entry whole (the correction of a mistake); the reversal counts on the original's
+/// date. An entry inside a closed period is refused unless `post_close`: the reversal is then
+/// recorded as a post-close adjustment, the one change a closed period accepts.
 pub fn reverse_production(
     store: &mut Store,
     author: &str,
     now: DateTime<Utc>,
     id: &str,
     reason: &str,
+    post_close: bool,
 ) -> Result<ProductionEntry> {
-    store.write(author, now, |w| {
+    store.write(author, now, |w| reverse_in(w, id, reason, post_close))
+}
+
+fn reverse_in(w: &mut Writer<'_>, id: &str, reason: &str, post_close: bool) -> Result<ProductionEntry> {
+    {
         let Some(original) = entry(w.conn(), id)? else {
             return Err(fields(Field::Entry, ErrorCode::UnknownEntry));
         };
@@ -379,15 +366,18 @@ pub fn reverse_production(
         if reason.is_empty() {
             return Err(fields(Field::Reason, ErrorCode::Required));
         }
-        ensure_open(w.conn(), original.date)?;
+        if !post_close {
+            ensure_open(w.conn(), original.date)?;
+        }
         let date = tehran_date(w.now());
         let appended = w.append(&Event::ProductionReversed(ProductionReversal {
             reverses: id.to_owned(),
             date,
             reason,
+            post_close,
         }))?;
         entry(w.conn(), &appended.id)?.ok_or(StoreError::Refused(ErrorCode::Internal))
-    })
+    }
 }
 
 fn fiscal_start(conn: &Connection) -> Result<(u8, u8)> {

@@ -108,6 +108,8 @@ fn plan(conn: &Connection, now: DateTime<Utc>, action: &ShareAction) -> Result<(
             (rules::plan_reversal(entry, recorded.as_ref(), reason, today, holding_of)?, None)
         }
     };
+    // Nothing new is dated inside a closed period (a reversal is dated today, after it).
+    crate::year::ensure_open(conn, planned.0.entry.date)?;
     Ok(planned)
 }
 
@@ -161,6 +163,36 @@ pub fn record_in(w: &mut Writer<'_>, action: &ShareAction) -> Result<RecordedSha
     let (planned, version) = plan(w.conn(), w.now(), action)?;
     let lines = planned.entry.lines.clone();
     let entry = w.append_judged(&Event::share(planned.kind, planned.entry), version)?;
+    Ok(RecordedShareEntry { entry_id: entry.id, kind: planned.kind, lines, warnings: planned.warnings })
+}
+
+/// Records one capitalisation entry for many members (`grants`: member and new shares), judged
+/// as a whole; used by the approval of a year's distribution.
+pub fn record_capitalisation_in(
+    w: &mut Writer<'_>,
+    date: NaiveDate,
+    resolution: &str,
+    grants: &[(u32, u32)],
+) -> Result<RecordedShareEntry> {
+    let conn = w.conn();
+    crate::year::ensure_open(conn, date)?;
+    let statute = statute::in_force(conn, date)?.ok_or(StoreError::Refused(ErrorCode::StatuteNotSet))?;
+    let mut facts = Vec::with_capacity(grants.len());
+    for &(no, shares) in grants {
+        let m = members::facts(conn, no)?.ok_or_else(|| StoreError::Rule {
+            code: ErrorCode::UnknownMember,
+            details: hamyar_core::ErrorDetails { membership_no: Some(no), ..Default::default() },
+        })?;
+        facts.push((no, shares, m));
+    }
+    let j = Judged {
+        statute: &statute.values,
+        today: tehran_date(w.now()),
+        ledger: members::ledger_facts(conn)?,
+    };
+    let planned = rules::plan_capitalisation(&facts, date, resolution, &j)?;
+    let lines = planned.entry.lines.clone();
+    let entry = w.append_judged(&Event::share(planned.kind, planned.entry), Some(statute.version))?;
     Ok(RecordedShareEntry { entry_id: entry.id, kind: planned.kind, lines, warnings: planned.warnings })
 }
 

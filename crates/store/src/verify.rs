@@ -26,6 +26,9 @@ pub enum VerifyProblemKind {
     UndecodableEvent,
     /// A projection differs from its rebuild from the journal.
     ProjectionMismatch,
+    /// A closed fiscal year's checkpoint no longer holds: capital on its last day differs from
+    /// what its close recorded, or its approved distribution does not add up.
+    CheckpointMismatch,
 }
 
 /// One problem `verify` found.
@@ -86,6 +89,14 @@ pub fn run(store: &mut Store) -> Result<VerifyReport> {
     }
 
     problems.extend(rebuild_and_compare(store)?);
+    for (event_id, detail) in crate::year::checkpoint_problems(store.conn())? {
+        problems.push(VerifyProblem {
+            kind: VerifyProblemKind::CheckpointMismatch,
+            event_id: Some(event_id),
+            device_id: None,
+            detail,
+        });
+    }
     Ok(VerifyReport {
         ok: problems.is_empty(),
         events_checked,

@@ -4,7 +4,11 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::result_large_err)]
 
-use chrono::{DateTime, NaiveTime, Utc};
+mod common;
+
+use chrono::{DateTime, Utc};
+use common::on;
+use hamyar_core::ErrorCode;
 use hamyar_core::jalali::JalaliDate;
 use hamyar_core::meeting::record::{
     Body, ConveneInput, ElectionInput, MeetingInput, MinutesInput, NoticeInput, NotifyInput, ProxyInput,
@@ -13,16 +17,8 @@ use hamyar_core::meeting::record::{
 use hamyar_core::meeting::{Candidate, ConvenedBy, MeetingKind, MeetingStage, NoticeChannel};
 use hamyar_core::member::MemberInput;
 use hamyar_core::statute::{StatuteInput, StatuteValues};
-use hamyar_core::{ErrorCode, IpcError};
 use hamyar_store::meetings::{self, Ending};
 use hamyar_store::{Store, StoreError, members, profile, statute, verify};
-use sha2::{Digest, Sha256};
-
-/// Noon in Tehran on a Jalali day.
-fn on(y: i32, m: u8, d: u8) -> DateTime<Utc> {
-    let day = JalaliDate::new(y, m, d).and_then(JalaliDate::to_gregorian).expect("valid day");
-    day.and_time(NaiveTime::from_hms_opt(8, 30, 0).unwrap()).and_utc()
-}
 
 struct Ledger {
     _dir: tempfile::TempDir,
@@ -52,25 +48,13 @@ impl Ledger {
         Self { _dir: dir, store }
     }
 
-    fn fingerprint(&self) -> String {
-        let path = self.store.path().to_path_buf();
-        let mut h = Sha256::new();
-        for p in [path.clone(), path.with_extension("sqlite3-wal")] {
-            h.update(std::fs::read(&p).unwrap_or_default());
-        }
-        format!("{:x}", h.finalize())
-    }
-
     fn refused<T: std::fmt::Debug>(
         &mut self,
         what: &str,
         code: ErrorCode,
         action: impl FnOnce(&mut Store) -> Result<T, StoreError>,
     ) {
-        let before = self.fingerprint();
-        let err = action(&mut self.store).expect_err(what);
-        assert_eq!(reason(&err.to_ipc()), code, "{what}: {err:?}");
-        assert_eq!(self.fingerprint(), before, "{what}: a refusal changed the file");
+        common::refused(&mut self.store, what, code, action);
     }
 }
 
@@ -83,13 +67,6 @@ fn statute_with(store: &mut Store, warnings: Option<Vec<ErrorCode>>) {
         rule_warnings: warnings,
     };
     statute::set(store, "t", on(1400, 6, 1), &input).expect("statute");
-}
-
-fn reason(e: &IpcError) -> ErrorCode {
-    match (&e.code, &e.details) {
-        (ErrorCode::ValidationFailed, Some(d)) if !d.fields.is_empty() => d.fields[0].code,
-        (code, _) => *code,
-    }
 }
 
 fn assembly(date: &str, call: u8, previous: Option<u32>, annual: bool, elections: bool) -> MeetingInput {

@@ -5,13 +5,13 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::result_large_err)]
 
 use chrono::{DateTime, Utc};
+use hamyar_core::ErrorCode;
 use hamyar_core::member::MemberInput;
 use hamyar_core::production::{
     ProductInput, ProductionInput, QualityInput, SaleInput, WorkerInput, WorkforceInput,
 };
-use hamyar_core::{ErrorCode, IpcError};
 use hamyar_store::{Store, StoreError, members, production, verify};
-use sha2::{Digest, Sha256};
+mod common;
 
 fn now() -> DateTime<Utc> {
     "2026-11-28T08:00:00Z".parse().expect("valid time")
@@ -42,16 +42,6 @@ impl Ledger {
         Self { _dir: dir, store }
     }
 
-    /// The database file and its WAL, hashed: a refusal must leave both exactly as they were.
-    fn fingerprint(&self) -> String {
-        let path = self.store.path().to_path_buf();
-        let mut h = Sha256::new();
-        for p in [path.clone(), path.with_extension("sqlite3-wal")] {
-            h.update(std::fs::read(&p).unwrap_or_default());
-        }
-        format!("{:x}", h.finalize())
-    }
-
     fn record(
         &mut self,
         date: &str,
@@ -74,10 +64,7 @@ impl Ledger {
         code: ErrorCode,
         action: impl FnOnce(&mut Store) -> Result<(), StoreError>,
     ) {
-        let before = self.fingerprint();
-        let err = action(&mut self.store).expect_err(what);
-        assert_eq!(reason(&err.to_ipc()), code, "{what}: {err:?}");
-        assert_eq!(self.fingerprint(), before, "{what}: a refusal changed the file");
+        common::refused(&mut self.store, what, code, action);
     }
 }
 
@@ -93,13 +80,6 @@ fn entry(date: &str, product: u32, quantity: &str, unit_value: &str) -> Producti
         quantity: quantity.into(),
         unit_value: unit_value.into(),
         ..ProductionInput::default()
-    }
-}
-
-fn reason(e: &IpcError) -> ErrorCode {
-    match (&e.code, &e.details) {
-        (ErrorCode::ValidationFailed, Some(d)) if !d.fields.is_empty() => d.fields[0].code,
-        (code, _) => *code,
     }
 }
 
@@ -131,7 +111,8 @@ fn fixture(ledger: &mut Ledger) {
     }
     // Recorded on the first of Farvardin, then corrected: the reversal counts on that day.
     let mistake = ledger.record("1404/01/01", 1, "1", "210000").expect("recorded");
-    production::reverse_production(&mut ledger.store, "t", now(), &mistake, "ثبت تکراری").expect("reversed");
+    production::reverse_production(&mut ledger.store, "t", now(), &mistake, "ثبت تکراری", false)
+        .expect("reversed");
 }
 
 #[test]
@@ -263,7 +244,7 @@ fn refusals_leave_the_file_byte_for_byte_unchanged() {
                 r.get(0)
             })
             .unwrap();
-        production::reverse_production(s, "t", now(), &id, "اشتباه").map(drop)
+        production::reverse_production(s, "t", now(), &id, "اشتباه", false).map(drop)
     });
     ledger.refused("closing an earlier day again", ErrorCode::PeriodClosed, |s| {
         production::close_period(s, "t", now(), "1403/06/31", "دوباره").map(drop)
@@ -281,16 +262,17 @@ fn refusals_leave_the_file_byte_for_byte_unchanged() {
     assert_eq!(production::products(ledger.store.conn()).expect("list").len(), 2, "retired, never deleted");
 
     let id = ledger.record("1404/01/03", 1, "1", "1000").expect("recorded");
-    let reversal =
-        production::reverse_production(&mut ledger.store, "t", now(), &id, "اشتباه").expect("reversed").id;
+    let reversal = production::reverse_production(&mut ledger.store, "t", now(), &id, "اشتباه", false)
+        .expect("reversed")
+        .id;
     ledger.refused("reversing twice", ErrorCode::AlreadyReversed, |s| {
-        production::reverse_production(s, "t", now(), &id, "باز").map(drop)
+        production::reverse_production(s, "t", now(), &id, "باز", false).map(drop)
     });
     ledger.refused("reversing a reversal", ErrorCode::ReversalOfReversal, |s| {
-        production::reverse_production(s, "t", now(), &reversal, "باز").map(drop)
+        production::reverse_production(s, "t", now(), &reversal, "باز", false).map(drop)
     });
     ledger.refused("reversing an unknown entry", ErrorCode::UnknownEntry, |s| {
-        production::reverse_production(s, "t", now(), "nope", "باز").map(drop)
+        production::reverse_production(s, "t", now(), "nope", "باز", false).map(drop)
     });
     assert!(verify::run(&mut ledger.store).expect("verify").ok);
 }

@@ -242,3 +242,31 @@ fn rials_cross_the_wire_as_strings() {
     let back: ShareLine = serde_json::from_value(json).expect("parses");
     assert_eq!(back, line);
 }
+
+#[test]
+fn a_capitalisation_is_judged_as_a_whole_entry() {
+    let s = statute();
+    // Eight members of 20 shares (2,000,000 each, 16,000,000 in all); the cap is 25%.
+    let m = member(20, 2_000_000, 2_000_000);
+    let j = judged(&s, 16_000_000, 8);
+    // Member 1 alone taking 40 new shares: 6,000,000 of 20,000,000 = 30%, over the cap.
+    let alone = plan_capitalisation(&[(1, 40, m)], day("2026-06-01"), "مصوبه ۲", &j);
+    assert_eq!(rule_code(alone), ErrorCode::ShareCapExceeded);
+    // Everyone taking 40 in one entry: each at 6,000,000 of 48,000,000 = 12.5%, within it — and
+    // no line judged before the others have landed.
+    let grants: Vec<(u32, u32, MemberFacts)> = (1..=8).map(|no| (no, 40, m)).collect();
+    let p = plan_capitalisation(&grants, day("2026-06-01"), "مصوبه ۲", &j).expect("accepted");
+    assert_eq!(p.kind, ShareEntryKind::Capitalise);
+    assert_eq!(p.entry.lines.len(), 8);
+    assert!(p.entry.lines.iter().all(|l| l.subscribed == 4_000_000 && l.paid == 4_000_000));
+    // A member who left cannot be capitalised; the reference is required.
+    let left = MemberFacts { status: MemberStatus::Withdrawn, ..m };
+    assert_eq!(
+        rule_code(plan_capitalisation(&[(3, 1, left)], day("2026-06-01"), "مصوبه ۲", &j)),
+        ErrorCode::MemberNotActive
+    );
+    assert_eq!(
+        rule_code(plan_capitalisation(&[(3, 1, m)], day("2026-06-01"), " ", &j)),
+        ErrorCode::ResolutionRequired
+    );
+}

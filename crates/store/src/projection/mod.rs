@@ -8,6 +8,7 @@ pub(crate) mod production;
 pub(crate) mod profile;
 pub(crate) mod shares;
 pub(crate) mod statute;
+pub(crate) mod year;
 
 use hamyar_core::event::Event;
 use hamyar_core::meeting::MeetingStage;
@@ -19,6 +20,9 @@ use crate::journal::JournalEntry;
 
 /// Every projection table, in an order `verify` can clear them in (children before parents).
 pub(crate) const TABLES: &[&str] = &[
+    "distribution_line",
+    "distribution_part",
+    "fiscal_year",
     "office_term",
     "election_candidate",
     "election",
@@ -83,6 +87,8 @@ pub(crate) fn apply(conn: &Connection, entry: &JournalEntry, event: &Event) -> R
         Event::MeetingFailed(e) => meeting::apply_end(conn, entry, e, MeetingStage::Failed),
         Event::OfficeVacated(v) => meeting::apply_vacate(conn, v),
         Event::OfficeFilled(f) => meeting::apply_fill(conn, f),
+        Event::YearClosed(c) => year::apply_close(conn, entry, c),
+        Event::YearApproved(a) => year::apply_approve(conn, entry, a),
     }
 }
 
