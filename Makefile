@@ -8,13 +8,14 @@ APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config file
 APT_TEST := xvfb xauth webkit2gtk-driver sqlite3 hledger
 TAURI_DRIVER_VERSION := 2.1.0
 
-.PHONY: help run test build ui package bench deps-build deps-test check-bindings
+.PHONY: help run test build ui package bench soak deps-build deps-test check-bindings
 
 help:
 	@echo "make run      build and open Hamyar on your data folder (HAMYAR_DATA_DIR overrides)"
 	@echo "make test     every test tier: static checks, Rust, vitest, real-window e2e"
 	@echo "make package  build the .deb (target/release/bundle/deb/)"
 	@echo "make bench    benchmarks (criterion; results and budgets in docs/benchmarks.md)"
+	@echo "make soak     the crash harness with 300 SIGKILLs (make test runs 30; docs/reliability.md)"
 
 deps-build:
 	@bash scripts/check-node.sh
@@ -54,3 +55,8 @@ package: ui
 # Benchmarks are not tests: timings go to docs/benchmarks.md, never into assertions.
 bench: deps-build
 	cargo bench --locked -p hamyar-store --bench production
+
+# The crash harness at full length: 300 SIGKILLs of a child appending events (make test runs 30).
+soak: deps-test
+	cargo build --locked -p hamyar-cli
+	HAMYAR_CRASH_KILLS=300 cargo test --locked -p hamyar-integration --test crash -- --nocapture

@@ -62,4 +62,7 @@ pub const COMMANDS: &[&str] = &[
     "year_close",
     "year_approve",
     "year_payments_xlsx",
+    "backup_list",
+    "backup_take",
+    "backup_restore",
 ];

@@ -14,6 +14,7 @@ use hamyar_core::profile::{CooperativeProfile, ProfileCheck, ProfileInput};
 use hamyar_core::shares::ShareAction;
 use hamyar_core::statute::{StatuteInput, StatuteVersion};
 use hamyar_core::year::{ApproveInput, Choices, CloseInput, Proposal, YearApproved};
+use hamyar_store::backup::{self, BackupInfo, RestoreInfo};
 use hamyar_store::dashboard::{self, Dashboard};
 use hamyar_store::documents::{self, CertificateDoc, MemberPage};
 use hamyar_store::import::{self, ImportPreview, ImportResult};
@@ -31,7 +32,7 @@ use hamyar_store::verify::{self, VerifyReport};
 use hamyar_store::year::{self, FiscalYear, YearPage};
 use hamyar_store::{StoreError, demo};
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Emitter, State};
 use ts_rs::TS;
 
 use crate::state::AppState;
@@ -57,6 +58,10 @@ pub struct AppInfo {
     pub database_path: String,
     /// This installation's journal chain.
     pub device_id: String,
+    /// The folder of automatic backups.
+    pub backups_dir: String,
+    /// The backup the ledger was last restored from, if it was.
+    pub restored_from: Option<RestoreInfo>,
 }
 
 #[tauri::command]
@@ -67,6 +72,8 @@ pub async fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
         data_dir: state.data_dir.as_ref().map(|d| d.display().to_string()).unwrap_or_default(),
         database_path: store.path().display().to_string(),
         device_id: store.device_id().to_owned(),
+        backups_dir: backups_dir(&state).map(|d| d.display().to_string()).unwrap_or_default(),
+        restored_from: backup::last_restore(store.path()),
     })
 }
 
@@ -417,4 +424,57 @@ pub async fn year_payments_xlsx(state: State<'_, AppState>, year: i32) -> Reply<
     let path = dir.join(format!("payments-{year}.xlsx"));
     year::payment_list_xlsx(&*state.store()?, year, &path).map_err(ipc)?;
     Ok(path.display().to_string())
+}
+
+fn backups_dir(state: &AppState) -> Option<std::path::PathBuf> {
+    state.data_dir.as_ref().map(|d| d.join("backups"))
+}
+
+fn folder(state: &AppState, dir: Option<String>) -> Reply<std::path::PathBuf> {
+    match dir.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()) {
+        Some(d) => Ok(std::path::PathBuf::from(d)),
+        None => backups_dir(state).ok_or_else(|| IpcError::from_code(hamyar_core::ErrorCode::IoFailed)),
+    }
+}
+
+/// The backups in a folder (default: the automatic ones), newest first.
+#[tauri::command]
+pub async fn backup_list(state: State<'_, AppState>, dir: Option<String>) -> Reply<Vec<BackupInfo>> {
+    backup::list(&folder(&state, dir)?).map_err(ipc)
+}
+
+/// Progress of a backup, sent to the window as `backup-progress`.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct BackupProgress {
+    /// Pages copied.
+    pub done: u32,
+    /// Pages in all.
+    pub total: u32,
+}
+
+/// Takes a verified backup into a folder (default: the automatic backups' folder).
+#[tauri::command]
+pub async fn backup_take(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    dir: Option<String>,
+) -> Reply<BackupInfo> {
+    let dir = folder(&state, dir)?;
+    let store = state.store()?;
+    backup::take(&store, &dir, Utc::now(), &mut |done, total| {
+        let _ = app.emit("backup-progress", BackupProgress { done, total });
+    })
+    .map_err(ipc)
+}
+
+/// Replaces the ledger with a verified backup, keeping a safety copy of the current one.
+#[tauri::command]
+pub async fn backup_restore(state: State<'_, AppState>, path: String) -> Reply<RestoreInfo> {
+    let safety = backups_dir(&state)
+        .map(|d| d.join("safety"))
+        .ok_or_else(|| IpcError::from_code(hamyar_core::ErrorCode::IoFailed))?;
+    state.with_ledger_closed(|db| {
+        backup::restore(db, std::path::Path::new(&path), &safety, Utc::now()).map_err(ipc)
+    })
 }

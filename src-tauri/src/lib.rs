@@ -10,8 +10,13 @@ pub use command_names::COMMANDS;
 /// Builds and runs the app until its last window closes.
 pub fn run() {
     let context = tauri::generate_context!();
-    let result = tauri::Builder::default()
+    let app = tauri::Builder::default()
         .manage(state::AppState::open())
+        .setup(|_| {
+            // Today's automatic backup, if due, on a connection of its own: the window is not kept waiting.
+            std::thread::spawn(|| auto_backup(false));
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::dashboard,
@@ -72,11 +77,37 @@ pub fn run() {
             commands::year_close,
             commands::year_approve,
             commands::year_payments_xlsx,
+            commands::backup_list,
+            commands::backup_take,
+            commands::backup_restore,
         ])
-        .run(context);
-    if let Err(e) = result {
-        eprintln!("hamyar: the window could not start: {e}");
-        std::process::exit(1);
+        .build(context);
+    match app {
+        Ok(app) => app.run(|_, event| {
+            if let tauri::RunEvent::Exit = event {
+                // At close, always: the day's newest backup holds the day's work.
+                auto_backup(true);
+            }
+        }),
+        Err(e) => {
+            eprintln!("hamyar: the window could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// The automatic, rotating backup into the data folder's `backups/` (7 daily, 4 weekly, 12 monthly).
+fn auto_backup(always: bool) {
+    let Some(dir) = hamyar_store::paths::data_dir() else { return };
+    let store = match hamyar_store::Store::open_in(&dir) {
+        Ok(store) => store,
+        Err(e) => return eprintln!("hamyar: the automatic backup could not open the ledger: {e}"),
+    };
+    let policy = hamyar_store::backup::Retention::default();
+    match hamyar_store::backup::auto(&store, &dir.join("backups"), chrono::Utc::now(), policy, always) {
+        Ok(Some(b)) if !b.ok => eprintln!("hamyar: the automatic backup {} failed verification", b.path),
+        Err(e) => eprintln!("hamyar: the automatic backup failed: {e}"),
+        _ => {}
     }
 }
 

@@ -54,16 +54,19 @@ pub fn author() -> String {
     format!("cli:{user}")
 }
 
-fn open(cli: &Cli) -> Result<Store, Failure> {
-    let dir = cli.data_dir.clone().or_else(paths::data_dir).ok_or_else(|| Failure {
+fn data_dir(cli: &Cli) -> Result<std::path::PathBuf, Failure> {
+    cli.data_dir.clone().or_else(paths::data_dir).ok_or_else(|| Failure {
         error: Box::new(IpcError {
             code: ErrorCode::IoFailed,
             message: "no data folder: pass --data-dir or set HAMYAR_DATA_DIR".into(),
             details: None,
         }),
         class: ExitClass::Other,
-    })?;
-    Ok(Store::open_in(&dir)?)
+    })
+}
+
+fn open(cli: &Cli) -> Result<Store, Failure> {
+    Ok(Store::open_in(&data_dir(cli)?)?)
 }
 
 /// Runs the parsed command line.
@@ -90,6 +93,13 @@ pub fn run(cli: Cli) -> Result<Output, Failure> {
         Command::Sales(c) => crate::production::sales(&mut open(&cli)?, c),
         Command::Period(c) => crate::production::period(&mut open(&cli)?, c),
         Command::Year(c) => crate::year::run(&mut open(&cli)?, c),
+        Command::Backup { to } => crate::backup::take(&open(&cli)?, to),
+        Command::Restore { from } => crate::backup::restore(&data_dir(&cli)?, from),
+        Command::Backups(c) => {
+            let store = matches!(c, crate::backup::BackupsCommand::Auto).then(|| open(&cli)).transpose()?;
+            crate::backup::backups(store.as_ref(), &data_dir(&cli)?, c)
+        }
+        Command::Stress { ack, count } => crate::backup::stress(&mut open(&cli)?, ack, *count),
     }
 }
 

@@ -1,6 +1,7 @@
 //! `hamyar-cli`: a thin layer over the same store functions the desktop app uses.
 //! Exit codes: 0 ok, 2 rejected input or rule, 3 integrity failure, 1 anything else.
 
+mod backup;
 mod commands;
 mod ledger;
 mod meetings;
@@ -94,6 +95,31 @@ enum Command {
     /// Year-end: close the fiscal year, compute and approve the distribution of its net result.
     #[command(subcommand)]
     Year(year::YearCommand),
+    /// Take a verified backup of the ledger into a folder (a USB stick, another disk).
+    Backup {
+        /// The folder.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Replace the ledger with a backup, after verifying it; the current ledger is kept as a safety copy.
+    Restore {
+        /// The backup file.
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// The backups: list them, or take the automatic one.
+    #[command(subcommand)]
+    Backups(backup::BackupsCommand),
+    /// The crash harness's child: append entries until killed, acknowledging each commit in a file.
+    #[command(hide = true)]
+    Stress {
+        /// The file that receives each committed entry's id.
+        #[arg(long)]
+        ack: PathBuf,
+        /// Stop after this many entries.
+        #[arg(long)]
+        count: Option<u64>,
+    },
     /// Validate an identifier offline: exit 0 if valid, 2 with its code if not.
     Check {
         /// national-code, legal-id, sheba, mobile or postal-code.

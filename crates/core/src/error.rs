@@ -229,6 +229,8 @@ pub enum ErrorCode {
     ApprovalMeetingInvalid,
     /// That resolution is not recorded in this assembly, or it did not pass.
     ApprovalResolutionInvalid,
+    /// This backup is damaged or is not a Hamyar ledger; the current ledger was not touched.
+    BackupInvalid,
 }
 
 impl ErrorCode {
@@ -289,6 +291,7 @@ impl ErrorCode {
             Self::AlreadyReversed => "already_reversed",
             Self::ReversalWouldGoNegative => "reversal_would_go_negative",
             Self::NotInOffice => "not_in_office",
+            Self::BackupInvalid => "backup_invalid",
             Self::ApprovalResolutionInvalid => "approval_resolution_invalid",
             Self::ApprovalMeetingInvalid => "approval_meeting_invalid",
             Self::ReservePctOutOfBounds => "reserve_pct_out_of_bounds",
@@ -467,6 +470,9 @@ impl ErrorCode {
             }
             Self::ApprovalResolutionInvalid => {
                 "That resolution is not recorded in this assembly, or it did not pass."
+            }
+            Self::BackupInvalid => {
+                "This backup is damaged or is not a Hamyar ledger; the current ledger was not touched."
             }
             Self::ElectionTied => "Candidates tied across a seat boundary: record the order drawn by lot.",
             Self::NotBoardMember => "This member is not a principal member of the board in office.",
@@ -836,6 +842,7 @@ mod tests {
             ErrorCode::BeforeMeetingDay,
             ErrorCode::RequestTooFew,
             ErrorCode::NotInOffice,
+            ErrorCode::BackupInvalid,
             ErrorCode::ApprovalResolutionInvalid,
             ErrorCode::ApprovalMeetingInvalid,
             ErrorCode::ReservePctOutOfBounds,

@@ -2,6 +2,7 @@
 //! projections that queries read. One [`Store::open`] applies every pragma and migration;
 //! every user action is one IMMEDIATE transaction through [`Store::write`].
 
+pub mod backup;
 pub mod dashboard;
 mod db;
 pub mod demo;
