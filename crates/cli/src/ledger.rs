@@ -7,7 +7,7 @@ use hamyar_core::member::{ExitInput, ExitReason, Gender, MemberInput, MemberKind
 use hamyar_core::shares::ShareAction;
 use hamyar_core::statute::{DEFAULT_SOURCES, StatuteInput, StatuteValues};
 use hamyar_core::text::ascii_digits;
-use hamyar_store::{Store, members, shares, statute};
+use hamyar_store::{Store, StoreError, members, shares, statute};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -150,6 +150,25 @@ pub enum MemberCommand {
     Add(Box<MemberArgs>),
     /// The register, by membership number.
     List,
+    /// Import members and their opening share balances from a CSV or XLSX sheet: all rows or none.
+    Import {
+        /// The sheet.
+        #[arg(long)]
+        from: std::path::PathBuf,
+        /// Only judge the rows and list the bad ones; record nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Map the columns, in order, one field name each (`first_name`, `national_code`, …, or
+        /// `-` to ignore a column): overrides the headers.
+        #[arg(long, value_delimiter = ',')]
+        map: Option<Vec<String>>,
+    },
+    /// Write the member register with each holding to an XLSX or CSV file (the import's columns).
+    Export {
+        /// The file (.xlsx or .csv).
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
     /// One member.
     Show {
         /// Membership number.
@@ -398,6 +417,39 @@ pub fn member(store: &mut Store, c: &MemberCommand) -> Result<Output, Failure> {
             let m = members::add(store, &author(), Utc::now(), &input)?;
             let human = format!("member {} admitted: {}", m.membership_no, m.display_name);
             output(&m, human)
+        }
+        MemberCommand::Import { from, dry_run, map } => {
+            use hamyar_store::member_import::{self, MemberSheet};
+            let bytes = std::fs::read(from).map_err(|e| Failure::from(StoreError::Io(e)))?;
+            let mapping = match map {
+                Some(names) => Some(
+                    names
+                        .iter()
+                        .map(|n| if n == "-" { Ok(None) } else { parse_wire(n).map(Some) })
+                        .collect::<Result<Vec<_>, _>>()
+                        .map_err(|_| rejected(ErrorCode::ImportColumnUnknown))?,
+                ),
+                None => None,
+            };
+            let sheet = MemberSheet { name: from.display().to_string(), bytes, mapping };
+            let p = if *dry_run {
+                member_import::preview(store, &author(), Utc::now(), &sheet)?
+            } else {
+                member_import::commit(store, &author(), Utc::now(), &sheet)?
+            };
+            let mut human = format!("{} good rows, {} bad", p.good, p.bad);
+            for r in p.rows.iter().filter(|r| !r.errors.is_empty()) {
+                let why: Vec<&str> = r.errors.iter().map(|e| e.code.as_str()).collect();
+                human.push_str(&format!("\nrow {}: {}", r.row, why.join(", ")));
+            }
+            output(&p, human)
+        }
+        MemberCommand::Export { to } => {
+            let rows = hamyar_store::member_import::export(store, to)?;
+            output(
+                &serde_json::json!({ "rows": rows, "path": to }),
+                format!("{rows} members written to {}", to.display()),
+            )
         }
         MemberCommand::List => {
             let rows = members::list(store)?;

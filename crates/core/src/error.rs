@@ -231,6 +231,8 @@ pub enum ErrorCode {
     ApprovalResolutionInvalid,
     /// This backup is damaged or is not a Hamyar ledger; the current ledger was not touched.
     BackupInvalid,
+    /// A column of the sheet is not one Hamyar knows; map it to a field or mark it to be ignored.
+    ImportColumnUnknown,
 }
 
 impl ErrorCode {
@@ -291,6 +293,7 @@ impl ErrorCode {
             Self::AlreadyReversed => "already_reversed",
             Self::ReversalWouldGoNegative => "reversal_would_go_negative",
             Self::NotInOffice => "not_in_office",
+            Self::ImportColumnUnknown => "import_column_unknown",
             Self::BackupInvalid => "backup_invalid",
             Self::ApprovalResolutionInvalid => "approval_resolution_invalid",
             Self::ApprovalMeetingInvalid => "approval_meeting_invalid",
@@ -473,6 +476,9 @@ impl ErrorCode {
             }
             Self::BackupInvalid => {
                 "This backup is damaged or is not a Hamyar ledger; the current ledger was not touched."
+            }
+            Self::ImportColumnUnknown => {
+                "A column of the sheet is not one Hamyar knows; map it to a field or mark it to be ignored."
             }
             Self::ElectionTied => "Candidates tied across a seat boundary: record the order drawn by lot.",
             Self::NotBoardMember => "This member is not a principal member of the board in office.",
@@ -842,6 +848,7 @@ mod tests {
             ErrorCode::BeforeMeetingDay,
             ErrorCode::RequestTooFew,
             ErrorCode::NotInOffice,
+            ErrorCode::ImportColumnUnknown,
             ErrorCode::BackupInvalid,
             ErrorCode::ApprovalResolutionInvalid,
             ErrorCode::ApprovalMeetingInvalid,

@@ -12,6 +12,7 @@ pub mod hledger;
 pub mod import;
 pub mod journal;
 pub mod meetings;
+pub mod member_import;
 pub mod members;
 pub mod paths;
 pub mod production;

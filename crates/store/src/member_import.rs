@@ -1,0 +1,359 @@
+//! Members and their opening share balances from XLSX or CSV (ورود اعضا از اکسل), and the member
+//! register out to XLSX or CSV. Columns are recognised by their Persian or English headers, or
+//! mapped by the user; every row is judged by the same use cases as the member form and the share
+//! ledger, inside one transaction — so duplicates within the file and the cap against the capital
+//! the file itself builds are judged too. The preview runs that transaction and rolls it back;
+//! the commit records every row or none.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use hamyar_core::member::{Gender, MemberInput};
+use hamyar_core::shares::ShareAction;
+use hamyar_core::text::{ascii_digits, normalize_text};
+use hamyar_core::{ErrorCode, ErrorDetails, Field, FieldError};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::import::{ImportColumn, read_sheet};
+use crate::{Result, Store, StoreError, Writer, members, shares};
+
+/// Columns of the member sheet, with the headers recognised (normalised, lower case). The first
+/// header of each is the one exports write.
+const COLUMNS: &[(Field, &[&str])] = &[
+    (Field::FirstName, &["نام", "first_name", "first name", "name"]),
+    (Field::LastName, &["نام خانوادگی", "last_name", "last name", "family name", "surname"]),
+    (Field::FatherName, &["نام پدر", "father_name", "father"]),
+    (Field::NationalCode, &["کد ملی", "national_code", "national code", "کدملی"]),
+    (Field::Gender, &["جنسیت", "gender"]),
+    (Field::BirthDate, &["تاریخ تولد", "birth_date", "birth date"]),
+    (Field::Mobile, &["تلفن همراه", "mobile", "موبایل", "همراه"]),
+    (Field::Sheba, &["شبا", "sheba", "iban", "شماره شبا"]),
+    (Field::Joined, &["تاریخ عضویت", "joined", "date joined", "عضویت"]),
+    (Field::Shares, &["تعداد سهام", "shares", "سهام"]),
+    (Field::Amount, &["مبلغ پرداخت‌شده", "paid", "پرداخت شده", "مبلغ پرداختی", "پرداختی"]),
+];
+
+const REQUIRED: [Field; 3] = [Field::FirstName, Field::LastName, Field::NationalCode];
+
+/// What to import: the file, and optionally the user's mapping of its columns (one entry per
+/// column, in order; `null` ignores a column).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MemberSheet {
+    /// The file's name (its extension tells CSV from XLSX when the bytes do not).
+    pub name: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+    /// The column mapping; absent: recognised from the headers.
+    #[serde(default)]
+    pub mapping: Option<Vec<Option<Field>>>,
+}
+
+/// One row of the preview: who, and why it cannot be recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct MemberImportRow {
+    /// Row number as the spreadsheet shows it (the header is row 1).
+    pub row: u32,
+    /// The name as written.
+    pub name: String,
+    /// The national code as written.
+    pub national_code: String,
+    /// Shares of the opening balance.
+    pub shares: String,
+    /// Paid rials of the opening balance.
+    pub paid: String,
+    /// Why it is refused; empty when it can be recorded.
+    pub errors: Vec<FieldError>,
+}
+
+/// What importing the sheet would record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct MemberImportPreview {
+    /// The columns and the fields they were taken as.
+    pub columns: Vec<ImportColumn>,
+    /// Rows that can be recorded.
+    pub good: u32,
+    /// Rows refused.
+    pub bad: u32,
+    /// Every row.
+    pub rows: Vec<MemberImportRow>,
+}
+
+fn header_field(header: &str) -> Option<Field> {
+    let key = normalize_text(header).to_lowercase().replace('\u{200c}', " ");
+    COLUMNS.iter().find(|(_, names)| names.iter().any(|n| n.replace('\u{200c}', " ") == key)).map(|(f, _)| *f)
+}
+
+/// The columns: the mapping when given (it must name every column), else the headers. A header
+/// neither recognised nor mapped is refused (`import_column_unknown`), as is a missing required column.
+fn columns(header: &[String], mapping: Option<&[Option<Field>]>) -> Result<Vec<ImportColumn>> {
+    let cols: Vec<ImportColumn> = match mapping {
+        Some(map) => {
+            if map.len() != header.len() {
+                return Err(StoreError::Invalid(vec![FieldError {
+                    field: Field::File,
+                    code: ErrorCode::ImportColumnUnknown,
+                }]));
+            }
+            header.iter().zip(map).map(|(h, f)| ImportColumn { header: h.clone(), field: *f }).collect()
+        }
+        None => header.iter().map(|h| ImportColumn { header: h.clone(), field: header_field(h) }).collect(),
+    };
+    let unknown = cols.iter().find(|c| c.field.is_none() && !c.header.trim().is_empty());
+    if let (None, Some(unknown)) = (mapping, unknown) {
+        return Err(StoreError::Rule {
+            code: ErrorCode::ImportColumnUnknown,
+            details: ErrorDetails { value: Some(unknown.header.clone()), ..ErrorDetails::default() },
+        });
+    }
+    let missing: Vec<FieldError> = REQUIRED
+        .iter()
+        .filter(|f| !cols.iter().any(|c| c.field == Some(**f)))
+        .map(|f| FieldError { field: *f, code: ErrorCode::ImportColumnMissing })
+        .collect();
+    if missing.is_empty() { Ok(cols) } else { Err(StoreError::Invalid(missing)) }
+}
+
+fn gender(text: &str) -> Result<Option<Gender>, FieldError> {
+    match normalize_text(text).to_lowercase().as_str() {
+        "" => Ok(None),
+        "زن" | "خانم" | "female" | "f" => Ok(Some(Gender::Female)),
+        "مرد" | "آقا" | "male" | "m" => Ok(Some(Gender::Male)),
+        _ => Err(FieldError { field: Field::Gender, code: ErrorCode::ImportFormat }),
+    }
+}
+
+/// The refusals of one action, as field errors of its row.
+fn row_errors(e: StoreError, fallback: Field) -> Result<Vec<FieldError>> {
+    match e {
+        StoreError::Invalid(f) => Ok(f),
+        StoreError::Rule { code, .. } | StoreError::Refused(code) => {
+            Ok(vec![FieldError { field: fallback, code }])
+        }
+        other => Err(other),
+    }
+}
+
+/// Judges and records every row inside `w`'s transaction; the rows, each with its refusals.
+fn record_rows(
+    w: &mut Writer<'_>,
+    rows: &[Vec<String>],
+    mapping: Option<&[Option<Field>]>,
+) -> Result<MemberImportPreview> {
+    let Some((header, data)) = rows.split_first() else {
+        return Err(StoreError::Invalid(vec![FieldError {
+            field: Field::File,
+            code: ErrorCode::ImportEmpty,
+        }]));
+    };
+    let cols = columns(header, mapping)?;
+    let mut out = Vec::with_capacity(data.len());
+    for (i, cells) in data.iter().enumerate() {
+        let get = |field: Field| -> String {
+            cols.iter()
+                .position(|c| c.field == Some(field))
+                .and_then(|p| cells.get(p))
+                .map(|s| s.trim().to_owned())
+                .unwrap_or_default()
+        };
+        let mut errors = Vec::new();
+        let gender = gender(&get(Field::Gender)).unwrap_or_else(|e| {
+            errors.push(e);
+            None
+        });
+        let input = MemberInput {
+            first_name: get(Field::FirstName),
+            last_name: get(Field::LastName),
+            father_name: get(Field::FatherName),
+            national_code: get(Field::NationalCode),
+            gender,
+            birth_date: get(Field::BirthDate),
+            mobile: get(Field::Mobile),
+            sheba: get(Field::Sheba),
+            joined: get(Field::Joined),
+            ..MemberInput::default()
+        };
+        let shares_text = ascii_digits(&get(Field::Shares));
+        let paid_text = get(Field::Amount);
+        let shares_count = if shares_text.is_empty() {
+            Ok(0)
+        } else {
+            shares_text
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| FieldError { field: Field::Shares, code: ErrorCode::NumberFormat })
+        };
+        if let Err(e) = &shares_count {
+            errors.push(*e);
+        }
+        // The paid rials: empty or zero is nothing paid; anything but digits is refused here.
+        let paid_digits: String =
+            ascii_digits(&paid_text).chars().filter(|c| !matches!(c, ',' | '\u{066C}' | ' ' | '_')).collect();
+        if !paid_digits.chars().all(|c| c.is_ascii_digit()) {
+            errors.push(FieldError { field: Field::Amount, code: ErrorCode::NumberFormat });
+        }
+        let paid_any = paid_digits.chars().any(|c| c != '0');
+        if errors.is_empty() {
+            match members::add_in(w, &input) {
+                Ok(m) => {
+                    let no = m.membership_no;
+                    let date = m.joined.to_string();
+                    if let Ok(count @ 1..) = shares_count {
+                        let subscribe =
+                            ShareAction::Subscribe { membership_no: no, shares: count, date: date.clone() };
+                        if let Err(e) = shares::record_in(w, &subscribe) {
+                            errors.extend(row_errors(e, Field::Shares)?);
+                        }
+                    }
+                    if errors.is_empty() && paid_any {
+                        let pay = ShareAction::Pay { membership_no: no, amount: paid_text.clone(), date };
+                        if let Err(e) = shares::record_in(w, &pay) {
+                            errors.extend(row_errors(e, Field::Amount)?);
+                        }
+                    }
+                }
+                Err(e) => errors.extend(row_errors(e, Field::NationalCode)?),
+            }
+        }
+        out.push(MemberImportRow {
+            row: u32::try_from(i + 2).unwrap_or(u32::MAX),
+            name: format!("{} {}", input.first_name, input.last_name).trim().to_owned(),
+            national_code: input.national_code,
+            shares: shares_text,
+            paid: paid_text,
+            errors,
+        });
+    }
+    let bad = out.iter().filter(|r| !r.errors.is_empty()).count();
+    Ok(MemberImportPreview {
+        columns: cols,
+        good: u32::try_from(out.len() - bad).unwrap_or(u32::MAX),
+        bad: u32::try_from(bad).unwrap_or(u32::MAX),
+        rows: out,
+    })
+}
+
+/// What importing the sheet would record, row by row: judged inside a transaction that is then
+/// rolled back, so nothing is written.
+pub fn preview(
+    store: &mut Store,
+    author: &str,
+    now: DateTime<Utc>,
+    sheet: &MemberSheet,
+) -> Result<MemberImportPreview> {
+    let rows = read_sheet(&sheet.name, &sheet.bytes)?;
+    let mut seen = None;
+    // An error out of the action rolls its transaction back: the rows are judged, nothing stays.
+    let rolled_back = store.write(author, now, |w| -> Result<()> {
+        seen = Some(record_rows(w, &rows, sheet.mapping.as_deref())?);
+        Err(StoreError::Refused(ErrorCode::Internal))
+    });
+    match (rolled_back, seen) {
+        (Err(_), Some(p)) => Ok(p),
+        (Err(e), None) => Err(e),
+        (Ok(()), _) => Err(StoreError::Refused(ErrorCode::Internal)),
+    }
+}
+
+/// Records every row, or none: one bad row refuses the whole sheet (`import_rows_invalid`;
+/// the preview says why).
+pub fn commit(
+    store: &mut Store,
+    author: &str,
+    now: DateTime<Utc>,
+    sheet: &MemberSheet,
+) -> Result<MemberImportPreview> {
+    let rows = read_sheet(&sheet.name, &sheet.bytes)?;
+    store.write(author, now, |w| {
+        let p = record_rows(w, &rows, sheet.mapping.as_deref())?;
+        if p.bad > 0 {
+            return Err(StoreError::Rule {
+                code: ErrorCode::ImportRowsInvalid,
+                details: ErrorDetails { value: Some(p.bad.to_string()), ..ErrorDetails::default() },
+            });
+        }
+        Ok(p)
+    })
+}
+
+/// The member register as rows of text, headed like the import's columns (so an export imports
+/// back): each member with their holding as an opening balance on their joining day.
+fn register_rows(store: &Store) -> Result<Vec<Vec<String>>> {
+    let mut rows = vec![COLUMNS.iter().map(|(_, names)| names[0].to_owned()).collect::<Vec<_>>()];
+    for r in members::list(store)? {
+        let m = &r.member;
+        let d = &m.data;
+        let jalali = |day: chrono::NaiveDate| hamyar_core::jalali::JalaliDate::from_gregorian(day).to_ascii();
+        rows.push(vec![
+            d.first_name.clone(),
+            d.last_name.clone(),
+            d.father_name.clone().unwrap_or_default(),
+            d.national_code.clone().unwrap_or_default(),
+            match d.gender {
+                Some(Gender::Female) => "زن".into(),
+                Some(Gender::Male) => "مرد".into(),
+                None => String::new(),
+            },
+            d.birth_date.map(jalali).unwrap_or_default(),
+            d.mobile.clone().unwrap_or_default(),
+            d.sheba.clone().unwrap_or_default(),
+            jalali(m.joined),
+            r.holding.shares.to_string(),
+            r.holding.paid.to_string(),
+        ]);
+    }
+    Ok(rows)
+}
+
+/// Writes the member register to `path`: XLSX (right to left, Jalali dates as text, rials with
+/// separators) or CSV (UTF-8 with a BOM, so Excel reads the Persian) by its extension.
+pub fn export(store: &Store, path: &Path) -> Result<usize> {
+    let rows = register_rows(store)?;
+    let is_csv = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if is_csv {
+        let mut out = Vec::from("\u{FEFF}".as_bytes());
+        {
+            let mut w = csv::Writer::from_writer(&mut out);
+            for r in &rows {
+                w.write_record(r).map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+            }
+            w.flush()?;
+        }
+        std::fs::write(path, out)?;
+        return Ok(rows.len() - 1);
+    }
+    use rust_xlsxwriter::{Format, Workbook};
+    let xlsx = |e: rust_xlsxwriter::XlsxError| StoreError::Io(std::io::Error::other(e.to_string()));
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("اعضا").map_err(xlsx)?;
+    sheet.set_right_to_left(true);
+    let bold = Format::new().set_bold();
+    let money = Format::new().set_num_format("#,##0");
+    for (r, row) in (0_u32..).zip(&rows) {
+        for (c, cell) in (0_u16..).zip(row) {
+            let numeric = r > 0 && c >= 9;
+            match cell.parse::<i64>() {
+                Ok(n) if numeric && n.unsigned_abs() < (1 << 53) => {
+                    // Exact: every integer of this size is a double.
+                    #[allow(clippy::cast_precision_loss)]
+                    let value = n as f64;
+                    sheet.write_number_with_format(r, c, value, &money).map_err(xlsx)?;
+                }
+                _ if r == 0 => {
+                    sheet.write_string_with_format(r, c, cell, &bold).map_err(xlsx)?;
+                }
+                _ => {
+                    sheet.write_string(r, c, cell).map_err(xlsx)?;
+                }
+            }
+        }
+    }
+    sheet.set_column_width(3, 14).map_err(xlsx)?;
+    sheet.set_column_width(7, 30).map_err(xlsx)?;
+    book.save(path).map_err(xlsx)?;
+    Ok(rows.len() - 1)
+}
