@@ -65,4 +65,7 @@ pub const COMMANDS: &[&str] = &[
     "backup_list",
     "backup_take",
     "backup_restore",
+    "member_import_preview",
+    "member_import_commit",
+    "member_export",
 ];

@@ -21,6 +21,7 @@ use hamyar_store::import::{self, ImportPreview, ImportResult};
 use hamyar_store::meetings::{
     self, CheckPreview, Election, Ending, Meeting, MeetingPage, Officer, Proxy, Resolution,
 };
+use hamyar_store::member_import::{self, MemberImportPreview, MemberSheet};
 use hamyar_store::members::{self, Member, MemberRow};
 use hamyar_store::production::{
     self, Product, ProductionEntry, ProductionSummary, QualityReport, QualityRow, SalesSummary, Workforce,
@@ -477,4 +478,36 @@ pub async fn backup_restore(state: State<'_, AppState>, path: String) -> Reply<R
     state.with_ledger_closed(|db| {
         backup::restore(db, std::path::Path::new(&path), &safety, Utc::now()).map_err(ipc)
     })
+}
+
+/// What importing a member sheet would record, row by row (nothing is written).
+#[tauri::command]
+pub async fn member_import_preview(
+    state: State<'_, AppState>,
+    sheet: MemberSheet,
+) -> Reply<MemberImportPreview> {
+    member_import::preview(&mut *state.store()?, AUTHOR, Utc::now(), &sheet).map_err(ipc)
+}
+
+/// Records every row of a member sheet, or none.
+#[tauri::command]
+pub async fn member_import_commit(
+    state: State<'_, AppState>,
+    sheet: MemberSheet,
+) -> Reply<MemberImportPreview> {
+    member_import::commit(&mut *state.store()?, AUTHOR, Utc::now(), &sheet).map_err(ipc)
+}
+
+/// Writes the member register as XLSX (or CSV when `csv`) into the exports folder; returns its path.
+#[tauri::command]
+pub async fn member_export(state: State<'_, AppState>, csv: bool) -> Reply<String> {
+    let dir = state
+        .data_dir
+        .as_ref()
+        .map(|d| d.join("exports"))
+        .ok_or_else(|| IpcError::from_code(hamyar_core::ErrorCode::IoFailed))?;
+    std::fs::create_dir_all(&dir).map_err(|e| ipc(StoreError::Io(e)))?;
+    let path = dir.join(if csv { "members.csv" } else { "members.xlsx" });
+    member_import::export(&*state.store()?, &path).map_err(ipc)?;
+    Ok(path.display().to_string())
 }

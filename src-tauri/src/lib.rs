@@ -80,6 +80,9 @@ pub fn run() {
             commands::backup_list,
             commands::backup_take,
             commands::backup_restore,
+            commands::member_import_preview,
+            commands::member_import_commit,
+            commands::member_export,
         ])
         .build(context);
     match app {
