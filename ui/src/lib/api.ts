@@ -1,6 +1,17 @@
 // The UI's one door to the backend: the only module that imports @tauri-apps/api.
 // Each function is one Tauri command; a rejection is always an ApiError.
 import { invoke } from "@tauri-apps/api/core";
+import type { ApproveInput } from "./bindings/ApproveInput";
+import type { BackupInfo } from "./bindings/BackupInfo";
+import type { MemberImportPreview } from "./bindings/MemberImportPreview";
+import type { MemberSheet } from "./bindings/MemberSheet";
+import type { RestoreInfo } from "./bindings/RestoreInfo";
+import type { Choices } from "./bindings/Choices";
+import type { CloseInput } from "./bindings/CloseInput";
+import type { FiscalYear } from "./bindings/FiscalYear";
+import type { Proposal } from "./bindings/Proposal";
+import type { YearApproved } from "./bindings/YearApproved";
+import type { YearPage } from "./bindings/YearPage";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { CooperativeProfile } from "./bindings/CooperativeProfile";
 import type { Dashboard } from "./bindings/Dashboard";
@@ -335,4 +346,64 @@ export function meetingEnd(meeting: number, ending: Ending, reason: string): Pro
 /** Terms of office of the board and inspectors, newest first. */
 export function meetingOfficers(): Promise<Officer[]> {
   return call("meeting_officers");
+}
+
+/** The fiscal years: every closed one, the current one and the last one. */
+export function yearList(): Promise<FiscalYear[]> {
+  return call("year_list");
+}
+
+/** The year-end screen's page for one fiscal year. */
+export function yearPage(year: number): Promise<YearPage> {
+  return call("year_page", { year });
+}
+
+/** The closed year's distribution with other percentages (nothing is recorded). */
+export function yearPropose(year: number, choices: Choices): Promise<Proposal> {
+  return call("year_propose", { year, choices });
+}
+
+/** Closes a fiscal year (بستن سال مالی). */
+export function yearClose(input: CloseInput): Promise<FiscalYear> {
+  return call("year_close", { input });
+}
+
+/** Approves the distribution on the annual assembly's resolution. */
+export function yearApprove(input: ApproveInput): Promise<YearApproved> {
+  return call("year_approve", { input });
+}
+
+/** Writes the approved year's payment list (XLSX) into the exports folder; resolves to its path. */
+export function yearPaymentsXlsx(year: number): Promise<string> {
+  return call("year_payments_xlsx", { year });
+}
+
+/** The backups in a folder (default: the automatic ones in the data folder), newest first. */
+export function backupList(dir: string | null = null): Promise<BackupInfo[]> {
+  return call("backup_list", { dir });
+}
+
+/** Takes a verified backup into a folder (default: the automatic backups' folder); progress arrives as `backup-progress` events. */
+export function backupTake(dir: string | null = null): Promise<BackupInfo> {
+  return call("backup_take", { dir });
+}
+
+/** Replaces the ledger with a verified backup, keeping a safety copy of the current one. */
+export function backupRestore(path: string): Promise<RestoreInfo> {
+  return call("backup_restore", { path });
+}
+
+/** What importing a member sheet would record, row by row (nothing is written). */
+export function memberImportPreview(sheet: MemberSheet): Promise<MemberImportPreview> {
+  return call("member_import_preview", { sheet });
+}
+
+/** Records every row of a member sheet, or none. */
+export function memberImportCommit(sheet: MemberSheet): Promise<MemberImportPreview> {
+  return call("member_import_commit", { sheet });
+}
+
+/** Writes the member register (XLSX, or CSV) into the exports folder; resolves to its path. */
+export function memberExport(csv: boolean): Promise<string> {
+  return call("member_export", { csv });
 }

@@ -82,6 +82,20 @@ describe("the statute form's data", () => {
     expect(result.values.extraordinary_majority).toEqual({ fraction: { numerator: 3, denominator: 4 }, strict: true });
   });
 
+  it("keeps a choice as its option, and refuses anything else", () => {
+    const form = formFromValues(DEFAULTS, "fa");
+    expect(form.surplus_basis).toBe("hours");
+    form.surplus_basis = "production";
+    form.bonuses_max_pct = "۱۰";
+    const result = valuesFromForm(form);
+    expect(result.ok && result.values.surplus_basis).toBe("production");
+    expect(result.ok && result.values.bonuses_max_pct).toBe("10");
+    expect(normaliseParam("surplus_basis", form)).toBe("production");
+    expect(relocaliseStatuteForm(form, "en").surplus_basis).toBe("production");
+    form.surplus_basis = "days";
+    expect(checkParam("surplus_basis", form)).toBe("choice");
+  });
+
   it("names every number that cannot be sent as typed", () => {
     const form = formFromValues(DEFAULTS, "fa");
     form.par_value = "۱۰۰۰٫۵";

@@ -7,7 +7,7 @@ import type { Fraction } from "./bindings/Fraction";
 import type { StatuteValues } from "./bindings/StatuteValues";
 import type { Threshold } from "./bindings/Threshold";
 import { formatNumber, localeDigits, toAsciiDigits, type Locale } from "./format";
-import { canonicalDecimal, PARAMS, STATUTE_PARAMS, type StatuteParam } from "./statute";
+import { canonicalDecimal, CHOICES, isChoiceParam, PARAMS, STATUTE_PARAMS, type StatuteParam } from "./statute";
 
 /** A fraction as typed in its two boxes. */
 export type FractionText = { numerator: string; denominator: string };
@@ -24,7 +24,14 @@ export type StatuteFormValues = {
 };
 
 /** Why a typed number cannot be sent (a key of the catalogue's statute.problems). */
-export type LocalProblem = "whole_number" | "number" | "money" | "fraction_whole" | "fraction_zero" | "fraction_above_one";
+export type LocalProblem =
+  | "whole_number"
+  | "number"
+  | "money"
+  | "fraction_whole"
+  | "fraction_zero"
+  | "fraction_above_one"
+  | "choice";
 
 /** Largest value of the backend's u32 counts. */
 const U32_MAX = 4_294_967_295;
@@ -92,6 +99,8 @@ export function formFromValues(values: StatuteValues, locale: Locale = "fa"): St
       form[param] = { ...fractionText(threshold.fraction, locale), strict: threshold.strict };
     } else if (kind === "fraction") {
       form[param] = fractionText(value as Fraction, locale);
+    } else if (kind === "choice") {
+      form[param] = value;
     } else {
       form[param] = formatNumber(value as string | number, locale);
     }
@@ -108,6 +117,7 @@ export function checkParam(param: StatuteParam, form: StatuteFormValues): LocalP
     return parsed.ok ? null : parsed.problem;
   }
   const text = value as string;
+  if (isChoiceParam(param)) return (CHOICES[param] as readonly string[]).includes(text) ? null : "choice";
   if (kind === "money") return parseMoney(text) === null ? "money" : null;
   if (kind === "percent") return parseDecimal(text) === null ? "number" : null;
   return parseWhole(text) === null ? "whole_number" : null;
@@ -134,6 +144,8 @@ export function valuesFromForm(
     } else if (kind === "fraction") {
       const parsed = parseFraction(value as FractionText);
       if (parsed.ok) values[param] = parsed.fraction;
+    } else if (kind === "choice") {
+      values[param] = value;
     } else if (kind === "money") {
       values[param] = parseMoney(value as string);
     } else if (kind === "percent") {
@@ -166,6 +178,7 @@ export function normaliseParam<P extends StatuteParam>(
     return { ...text, numerator: digits(text.numerator), denominator: digits(text.denominator) } as StatuteFormValues[P];
   }
   const text = value as string;
+  if (kind === "choice") return text as StatuteFormValues[P];
   const parsed = kind === "money" ? parseMoney(text) : kind === "percent" ? parseDecimal(text) : parseWhole(text);
   return (parsed === null ? text : formatNumber(parsed, locale)) as StatuteFormValues[P];
 }
@@ -174,6 +187,7 @@ export function normaliseParam<P extends StatuteParam>(
 export function relocaliseStatuteForm(form: StatuteFormValues, locale: Locale): StatuteFormValues {
   const next: Record<string, unknown> = { ...form };
   for (const param of STATUTE_PARAMS) {
+    if (isChoiceParam(param)) continue;
     const value = normaliseParam(param, form, locale);
     if (typeof value === "string") {
       next[param] = localeDigits(value, locale);

@@ -45,4 +45,7 @@ export const DEFAULTS: StatuteValues = {
   legal_reserve_cap: { numerator: 1, denominator: 4 },
   precautionary_reserve_max_pct: "5",
   cooperation_education_pct: "4",
+  bonuses_max_pct: "5",
+  return_on_shares_pct: "50",
+  surplus_basis: "hours",
 };

@@ -36,8 +36,11 @@ describe("the statute's numbers", () => {
       "legal_reserve_pct",
       "precautionary_reserve_max_pct",
       "cooperation_education_pct",
+      "bonuses_max_pct",
+      "return_on_shares_pct",
     ]);
     expect(PARAMS.par_value.field).toBe("par_value");
+    expect(PARAMS.surplus_basis).toEqual({ kind: "choice", field: null });
     expect(PARAMS.unpaid_deadline_months.field).toBeNull();
   });
 });
@@ -77,6 +80,14 @@ describe("a number as the screen writes it", () => {
     expect(formatStatuteValue("inspectors", DEFAULTS, en, "en")).toBe("1 person");
   });
 
+  it("names a choice in words", () => {
+    expect(formatStatuteValue("surplus_basis", DEFAULTS, fa)).toBe("ساعت کار هر عضو");
+    expect(formatStatuteValue("surplus_basis", { ...DEFAULTS, surplus_basis: "production" }, en, "en")).toBe(
+      "The value each member produced",
+    );
+    expect(formatStatuteValue("return_on_shares_pct", DEFAULTS, fa)).toBe("۵۰٪");
+  });
+
   it("never rounds a decimal percent", () => {
     const values = { ...DEFAULTS, max_member_capital_pct: "28.625" };
     expect(formatStatuteValue("max_member_capital_pct", values, fa)).toBe("۲۸٫۶۲۵٪");
@@ -102,5 +113,6 @@ describe("comparing versions", () => {
     };
     expect(changedParams(DEFAULTS, amended)).toEqual(["par_value", "ordinary_majority", "inspectors"]);
     expect(changedParams(DEFAULTS, { ...DEFAULTS })).toEqual([]);
+    expect(changedParams(DEFAULTS, { ...DEFAULTS, surplus_basis: "production" })).toEqual(["surplus_basis"]);
   });
 });

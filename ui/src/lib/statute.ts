@@ -6,6 +6,7 @@ import type { DefaultSource } from "./bindings/DefaultSource";
 import type { Field } from "./bindings/Field";
 import type { Fraction } from "./bindings/Fraction";
 import type { StatuteValues } from "./bindings/StatuteValues";
+import type { SurplusBasis } from "./bindings/SurplusBasis";
 import type { Threshold } from "./bindings/Threshold";
 import { formatNumber, localeDigits, toAsciiDigits, type Locale } from "./format";
 import type { Messages } from "./i18n/fa";
@@ -30,8 +31,8 @@ export type StatuteField = Extract<
   | "reserve_percentages"
 >;
 
-/** How a number is typed and written. */
-export type ParamKind = "money" | "percent" | "count" | "fraction" | "threshold";
+/** How a number is typed and written; a "choice" is one of a few named options (a select). */
+export type ParamKind = "money" | "percent" | "count" | "fraction" | "threshold" | "choice";
 
 /** The unit a count is written with (a key of the catalogue's statute.units). */
 export type CountUnit = "days" | "months" | "years" | "fiscalYears" | "shares" | "members" | "votes" | "people";
@@ -87,7 +88,23 @@ export const PARAMS: Readonly<Record<StatuteParam, ParamInfo>> = {
   legal_reserve_cap: { kind: "fraction", field: "legal_reserve_cap" },
   precautionary_reserve_max_pct: { kind: "percent", field: "reserve_percentages" },
   cooperation_education_pct: { kind: "percent", field: "reserve_percentages" },
+  bonuses_max_pct: { kind: "percent", field: "reserve_percentages" },
+  return_on_shares_pct: { kind: "percent", field: "reserve_percentages" },
+  surplus_basis: { kind: "choice", field: null },
 };
+
+/** The statute's choices: each choice parameter and its options, in the order a select lists them. */
+export const CHOICES = {
+  surplus_basis: ["hours", "production"],
+} as const satisfies { readonly surplus_basis: readonly SurplusBasis[] };
+
+/** A statute parameter that is a choice among named options. */
+export type ChoiceParam = keyof typeof CHOICES;
+
+/** Whether a parameter is a choice (a select) rather than a number. */
+export function isChoiceParam(param: StatuteParam): param is ChoiceParam {
+  return PARAMS[param].kind === "choice";
+}
 
 /** The screen's groups, a key of the catalogue's statute.groups each. */
 export type StatuteGroupId = "capital" | "membership" | "assemblies" | "organs" | "reserves";
@@ -157,7 +174,15 @@ export const STATUTE_GROUPS: readonly StatuteGroup[] = [
   },
   {
     id: "reserves",
-    params: ["legal_reserve_pct", "legal_reserve_cap", "precautionary_reserve_max_pct", "cooperation_education_pct"],
+    params: [
+      "legal_reserve_pct",
+      "legal_reserve_cap",
+      "precautionary_reserve_max_pct",
+      "cooperation_education_pct",
+      "bonuses_max_pct",
+      "return_on_shares_pct",
+      "surplus_basis",
+    ],
   },
 ];
 
@@ -206,6 +231,7 @@ export function formatStatuteValue(
   const units = messages.statute.units;
   if (isThreshold(value)) return thresholdWords(value, messages, locale);
   if (isFraction(value)) return fractionText(value, locale);
+  if (isChoiceParam(param)) return messages.statute.choices[param][values[param]];
   const number = formatNumber(value, locale);
   if (info.kind === "money") return units.rial(number);
   if (info.kind === "percent") return units.percent(number);

@@ -15,4 +15,8 @@ date: string,
 /**
  * Why.
  */
-reason: string, };
+reason: string, 
+/**
+ * A correction of an entry inside a closed period, made knowingly after the close.
+ */
+post_close?: boolean | undefined, };

@@ -3,4 +3,4 @@
 /**
  * What kind of problem `verify` found.
  */
-export type VerifyProblemKind = "integrity_check" | "hash_mismatch" | "broken_link" | "sequence_gap" | "undecodable_event" | "projection_mismatch";
+export type VerifyProblemKind = "integrity_check" | "hash_mismatch" | "broken_link" | "sequence_gap" | "undecodable_event" | "projection_mismatch" | "checkpoint_mismatch";
