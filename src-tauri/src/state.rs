@@ -1,35 +1,67 @@
 //! The app's state: the ledger, opened once at start in the data folder, and closed only to be
-//! swapped for a restored backup.
+//! swapped for a restored backup. When the ledger cannot be opened (a damaged file), the reason is
+//! kept for the window, and a restore from a backup can still put a good ledger in its place.
 
 use std::ops::{Deref, DerefMut};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use hamyar_core::{ErrorCode, IpcError};
 use hamyar_store::{Store, paths};
 
-/// What every command reaches: the open ledger, or why it could not be opened (shown by the UI).
+/// The open ledger, or why it is not open.
+#[derive(Debug)]
+enum Ledger {
+    Open(Store),
+    Failed(IpcError),
+}
+
+/// What every command reaches.
 #[derive(Debug)]
 pub struct AppState {
     pub data_dir: Option<PathBuf>,
-    store: Result<Mutex<Option<Store>>, IpcError>,
+    ledger: Mutex<Ledger>,
 }
 
 /// The ledger, locked for one command.
-pub struct StoreGuard<'a>(MutexGuard<'a, Option<Store>>);
+pub struct StoreGuard<'a>(MutexGuard<'a, Ledger>);
 
 impl Deref for StoreGuard<'_> {
     type Target = Store;
 
     fn deref(&self) -> &Store {
-        // `AppState::store` hands out a guard only while the ledger is open.
-        self.0.as_ref().unwrap_or_else(|| unreachable!("the ledger is open while a guard exists"))
+        match &*self.0 {
+            Ledger::Open(store) => store,
+            // `AppState::store` hands out a guard only while the ledger is open.
+            Ledger::Failed(_) => unreachable!("the ledger is open while a guard exists"),
+        }
     }
 }
 
 impl DerefMut for StoreGuard<'_> {
     fn deref_mut(&mut self) -> &mut Store {
-        self.0.as_mut().unwrap_or_else(|| unreachable!("the ledger is open while a guard exists"))
+        match &mut *self.0 {
+            Ledger::Open(store) => store,
+            Ledger::Failed(_) => unreachable!("the ledger is open while a guard exists"),
+        }
+    }
+}
+
+fn no_data_dir() -> IpcError {
+    IpcError {
+        code: ErrorCode::IoFailed,
+        message: "no data folder: set HAMYAR_DATA_DIR or HOME".into(),
+        details: None,
+    }
+}
+
+fn open_at(path: &Path) -> Ledger {
+    match Store::open(path) {
+        Ok(store) => Ledger::Open(store),
+        Err(e) => {
+            eprintln!("hamyar: the ledger could not be opened: {e}");
+            Ledger::Failed(e.to_ipc())
+        }
     }
 }
 
@@ -37,44 +69,42 @@ impl AppState {
     /// Opens the ledger in `HAMYAR_DATA_DIR` or the app's data folder.
     pub fn open() -> Self {
         let data_dir = paths::data_dir();
-        let store = match &data_dir {
-            Some(dir) => Store::open_in(dir).map(|s| Mutex::new(Some(s))).map_err(|e| e.to_ipc()),
-            None => Err(IpcError {
-                code: ErrorCode::IoFailed,
-                message: "no data folder: set HAMYAR_DATA_DIR or HOME".into(),
-                details: None,
-            }),
+        let ledger = match &data_dir {
+            Some(dir) => match std::fs::create_dir_all(dir) {
+                Ok(()) => open_at(&dir.join(paths::DATABASE_FILE)),
+                Err(e) => Ledger::Failed(hamyar_store::StoreError::Io(e).to_ipc()),
+            },
+            None => Ledger::Failed(no_data_dir()),
         };
-        if let Err(e) = &store {
-            eprintln!("hamyar: the ledger could not be opened: {e}");
-        }
-        Self { data_dir, store }
+        Self { data_dir, ledger: Mutex::new(ledger) }
     }
 
-    /// The ledger, locked for one command.
+    /// The ledger, locked for one command; why it is not open otherwise.
     pub fn store(&self) -> Result<StoreGuard<'_>, IpcError> {
-        let mutex = self.store.as_ref().map_err(Clone::clone)?;
-        let guard = mutex.lock().map_err(|_| IpcError::from_code(ErrorCode::Internal))?;
-        if guard.is_none() {
-            return Err(IpcError::from_code(ErrorCode::Internal));
+        let guard = self.ledger.lock().map_err(|_| IpcError::from_code(ErrorCode::Internal))?;
+        match &*guard {
+            Ledger::Open(_) => Ok(StoreGuard(guard)),
+            Ledger::Failed(e) => Err(e.clone()),
         }
-        Ok(StoreGuard(guard))
     }
 
     /// Runs `swap` with the ledger closed (its file free to be replaced), then opens it again —
-    /// the restored one, or the untouched one when `swap` failed.
+    /// the restored one, or the untouched one when `swap` failed. Works when the ledger could not
+    /// be opened at all: that is when a backup is most needed.
     pub fn with_ledger_closed<T>(
         &self,
-        swap: impl FnOnce(&std::path::Path) -> Result<T, IpcError>,
+        swap: impl FnOnce(&Path) -> Result<T, IpcError>,
     ) -> Result<T, IpcError> {
-        let mutex = self.store.as_ref().map_err(Clone::clone)?;
-        let mut guard = mutex.lock().map_err(|_| IpcError::from_code(ErrorCode::Internal))?;
-        let store = guard.take().ok_or_else(|| IpcError::from_code(ErrorCode::Internal))?;
-        let path = store.path().to_path_buf();
-        drop(store);
+        let dir = self.data_dir.as_ref().ok_or_else(no_data_dir)?;
+        let mut guard = self.ledger.lock().map_err(|_| IpcError::from_code(ErrorCode::Internal))?;
+        let path = match &*guard {
+            Ledger::Open(store) => store.path().to_path_buf(),
+            Ledger::Failed(_) => dir.join(paths::DATABASE_FILE),
+        };
+        // Closing the store checkpoints its WAL into the file before anything moves.
+        *guard = Ledger::Failed(IpcError::from_code(ErrorCode::Internal));
         let outcome = swap(&path);
-        let reopened = Store::open(&path).map_err(|e| e.to_ipc())?;
-        *guard = Some(reopened);
+        *guard = open_at(&path);
         outcome
     }
 }

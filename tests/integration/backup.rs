@@ -114,6 +114,14 @@ fn torn_and_altered_ledger_files_are_caught() {
     std::fs::write(torn.database(), &bytes[..bytes.len() / 2]).unwrap();
     let run = torn.cli(&["verify"]);
     assert_ne!(run.code, 0, "a truncated ledger must not verify: {run:?}");
+    // The cure: the newest good backup, restored over the damaged file (kept aside as it was).
+    let usb = tempfile::tempdir().unwrap();
+    let b = l.cli(&["--json", "backup", "--to", usb.path().to_str().unwrap()]).json();
+    let restored = torn.cli(&["--json", "restore", "--from", b["path"].as_str().unwrap()]);
+    assert_eq!(restored.code, 0, "{restored:?}");
+    let kept = restored.json()["safety_copy"].as_str().unwrap().to_owned();
+    assert_eq!(std::fs::read(&kept).unwrap().len(), bytes.len() / 2, "the damaged file is kept as it was");
+    assert_eq!(torn.cli(&["verify"]).code, 0);
     let flipped = Ledger::new();
     altered(&l.database(), &flipped.database(), "مریم", "مهسا");
     let run = flipped.cli(&["--json", "verify"]);

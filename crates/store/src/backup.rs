@@ -321,12 +321,27 @@ pub fn restore(db: &Path, from: &Path, safety_dir: &Path, now: DateTime<Utc>) ->
             });
         }
     };
-    // The safety copy, taken from the ledger as it is (its WAL included) before anything moves.
-    let safety = {
+    // The safety copy, taken from the ledger as it is (its WAL included) before anything moves;
+    // a ledger too damaged to open is kept as its raw files.
+    let copied = (|| -> Result<String> {
         let current = Store::open(db)?;
         let info = take(&current, safety_dir, now, &mut |_, _| {})?;
         current.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-        info
+        Ok(info.path)
+    })();
+    let safety = match copied {
+        Ok(path) => path,
+        Err(_) if db.exists() => {
+            fs::create_dir_all(safety_dir)?;
+            let kept = safety_dir.join(file_name(now).replace("hamyar-", "damaged-"));
+            fs::copy(db, &kept)?;
+            let wal = PathBuf::from(format!("{}-wal", db.display()));
+            if wal.exists() {
+                fs::copy(&wal, format!("{}-wal", kept.display()))?;
+            }
+            kept.display().to_string()
+        }
+        Err(_) => String::new(),
     };
     for suffix in ["-wal", "-shm"] {
         let _ = fs::remove_file(format!("{}{suffix}", db.display()));
@@ -337,7 +352,7 @@ pub fn restore(db: &Path, from: &Path, safety_dir: &Path, now: DateTime<Utc>) ->
     let info = RestoreInfo {
         from: from.display().to_string(),
         restored_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        safety_copy: safety.path,
+        safety_copy: safety,
         events,
     };
     fs::write(restore_record(db), serde_json::to_string_pretty(&info)?)?;
