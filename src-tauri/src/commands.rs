@@ -57,8 +57,10 @@ pub struct AppInfo {
     pub data_dir: String,
     /// The ledger file.
     pub database_path: String,
-    /// This installation's journal chain.
+    /// This installation's journal chain (empty while the ledger cannot be opened).
     pub device_id: String,
+    /// Why the ledger cannot be opened, when it cannot: the settings screen then offers a backup.
+    pub ledger_error: Option<IpcError>,
     /// The folder of automatic backups.
     pub backups_dir: String,
     /// The backup the ledger was last restored from, if it was.
@@ -67,14 +69,20 @@ pub struct AppInfo {
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
-    let store = state.store()?;
+    let data_dir = state.data_dir.clone().unwrap_or_default();
+    let database = data_dir.join(hamyar_store::paths::DATABASE_FILE);
+    let (device_id, ledger_error) = match state.store() {
+        Ok(store) => (store.device_id().to_owned(), None),
+        Err(e) => (String::new(), Some(e)),
+    };
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
-        data_dir: state.data_dir.as_ref().map(|d| d.display().to_string()).unwrap_or_default(),
-        database_path: store.path().display().to_string(),
-        device_id: store.device_id().to_owned(),
+        data_dir: data_dir.display().to_string(),
+        database_path: database.display().to_string(),
+        device_id,
+        ledger_error,
         backups_dir: backups_dir(&state).map(|d| d.display().to_string()).unwrap_or_default(),
-        restored_from: backup::last_restore(store.path()),
+        restored_from: backup::last_restore(&database),
     })
 }
 
