@@ -55,6 +55,7 @@ package: ui
 # Benchmarks are not tests: timings go to docs/benchmarks.md, never into assertions.
 bench: deps-build
 	cargo bench --locked -p hamyar-store --bench production
+	cargo bench --locked -p hamyar-store --bench ledger
 
 # The crash harness at full length: 300 SIGKILLs of a child appending events (make test runs 30).
 soak: deps-test
