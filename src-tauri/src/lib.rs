@@ -101,6 +101,10 @@ pub fn run() {
 
 /// The automatic, rotating backup into the data folder's `backups/` (7 daily, 4 weekly, 12 monthly).
 fn auto_backup(always: bool) {
+    // Benchmarks measuring start and idle memory turn it off; nobody else should.
+    if std::env::var_os("HAMYAR_AUTO_BACKUP").is_some_and(|v| v == "off") {
+        return;
+    }
     let Some(dir) = hamyar_store::paths::data_dir() else { return };
     let store = match hamyar_store::Store::open_in(&dir) {
         Ok(store) => store,

@@ -51,8 +51,8 @@ async function waitForPort(port, child, ms = 15000) {
  * Launches the real app on `dataDir` and returns { browser, close }.
  * The window is the production build (ui/dist embedded), talking to the real Rust backend.
  */
-export async function launch(dataDir) {
-  if (!existsSync(appBinary)) throw new Error(`${appBinary} is missing: run make build first`);
+export async function launch(dataDir, { binary = appBinary, env = {} } = {}) {
+  if (!existsSync(binary)) throw new Error(`${binary} is missing: run make build first`);
   const port = await freePort();
   const nativePort = await freePort();
   // Its own process group (detached), so that closing kills tauri-driver, WebKitWebDriver and the
@@ -66,6 +66,7 @@ export async function launch(dataDir) {
       XDG_DATA_HOME: path.join(dataDir, "xdg-data"),
       XDG_CONFIG_HOME: path.join(dataDir, "xdg-config"),
       XDG_CACHE_HOME: path.join(dataDir, "xdg-cache"),
+      ...env,
     },
     stdio: "ignore",
     detached: true,
@@ -79,7 +80,7 @@ export async function launch(dataDir) {
       capabilities: {
         browserName: "wry",
         "wdio:enforceWebDriverClassic": true,
-        "tauri:options": { application: appBinary },
+        "tauri:options": { application: binary },
       },
     });
     const close = async () => {
