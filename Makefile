@@ -63,6 +63,7 @@ bench: deps-build
 bench-startup: deps-test ui tests/e2e/node_modules/.package-lock.json
 	cargo build --release --locked -p hamyar -p hamyar-hello -p hamyar-cli
 	xvfb-run -a -s "-screen 0 1280x800x24" node tests/e2e/bench/startup.mjs
+	xvfb-run -a -s "-screen 0 1280x800x24" node tests/e2e/bench/search.mjs
 
 # The crash harness at full length: 300 SIGKILLs of a child appending events (make test runs 30).
 soak: deps-test
