@@ -11,6 +11,7 @@ import {
   orderedParts,
   parseOptionKey,
   partRate,
+  partRateText,
   partsTotal,
   payoutTotals,
   readChoices,
@@ -45,6 +46,14 @@ describe("the parts of a distribution", () => {
     expect(partRate("return_on_shares", RATES)).toEqual({ pct: "37.5", of: "remainder" });
     expect(partRate("surplus_by_work", RATES)).toEqual({ pct: "62.5", of: "remainder" });
     expect(partRate("rounding", RATES)).toBeNull();
+  });
+
+  it("show that percentage in the words and digits of the language asked for", () => {
+    const words = { ofNet: (pct: string) => `${pct}% of net`, ofRemainder: (pct: string) => `${pct}% of rest` };
+    expect(partRateText("legal_reserve", RATES, words, "en")).toBe("5% of net");
+    expect(partRateText("return_on_shares", RATES, words, "en")).toBe("37.5% of rest");
+    expect(partRateText("surplus_by_work", RATES, words, "fa")).toBe("۶۲٫۵% of rest");
+    expect(partRateText("rounding", RATES, words, "fa")).toBe("—");
   });
 
   it("come in the backend's order, a missing one at zero, and add up exactly", () => {

@@ -12,8 +12,8 @@ import type { MemberShare } from "./bindings/MemberShare";
 import type { Part } from "./bindings/Part";
 import type { PartKind } from "./bindings/PartKind";
 import type { Rates } from "./bindings/Rates";
-import { toAsciiDigits } from "./digits";
-import { compareRials, parseDecimal as parseSignedDecimal, subtractRials, sumRials } from "./money";
+import { toAsciiDigits, type Locale } from "./digits";
+import { compareRials, formatPercent, parseDecimal as parseSignedDecimal, subtractRials, sumRials } from "./money";
 import { parseDecimal as parsePercent } from "./statute-form";
 
 /** The parts in the order they are taken from the net result (the backend's PartKind::ALL). */
@@ -69,6 +69,22 @@ export function partRate(kind: PartKind, rates: Rates): PartRate | null {
   }
 }
 
+/**
+ * A part's percentage as the tables show it, in the words given (the screen's language, or
+ * Persian on paper): «۱۰٪ سود خالص», «۳۷٫۵٪ باقی‌مانده»; a dash for the rounding part.
+ */
+export function partRateText(
+  kind: PartKind,
+  rates: Rates,
+  words: { ofNet: (pct: string) => string; ofRemainder: (pct: string) => string },
+  locale: Locale,
+): string {
+  const rate = partRate(kind, rates);
+  if (!rate) return "—";
+  const pct = formatPercent(rate.pct, locale);
+  return rate.of === "net" ? words.ofNet(pct) : words.ofRemainder(pct);
+}
+
 /** A part's amount ("0" when the distribution has no such part). */
 export function partAmount(parts: readonly Part[], kind: PartKind): string {
   return parts.find((part) => part.kind === kind)?.amount ?? "0";
@@ -84,8 +100,11 @@ export function partsTotal(parts: readonly Part[]): string {
   return sumRials(parts.map((part) => part.amount));
 }
 
-/** The totals row of the members table. */
-export function memberTotals(members: readonly MemberShare[]): Pick<MemberShare, "return_on_shares" | "surplus_by_work" | "total"> {
+/** A member's share of the distribution, proposed or approved. */
+type ShareAmounts = Pick<MemberShare, "return_on_shares" | "surplus_by_work" | "total">;
+
+/** The totals row of the members table (of the proposed shares, or of the approved payouts). */
+export function memberTotals(members: readonly ShareAmounts[]): ShareAmounts {
   return {
     return_on_shares: sumRials(members.map((m) => m.return_on_shares)),
     surplus_by_work: sumRials(members.map((m) => m.surplus_by_work)),
@@ -98,9 +117,7 @@ export function payoutTotals(
   payouts: readonly MemberPayout[],
 ): Pick<MemberPayout, "return_on_shares" | "surplus_by_work" | "total" | "capitalised" | "payable"> & { new_shares: string } {
   return {
-    return_on_shares: sumRials(payouts.map((p) => p.return_on_shares)),
-    surplus_by_work: sumRials(payouts.map((p) => p.surplus_by_work)),
-    total: sumRials(payouts.map((p) => p.total)),
+    ...memberTotals(payouts),
     capitalised: sumRials(payouts.map((p) => p.capitalised)),
     payable: sumRials(payouts.map((p) => p.payable)),
     new_shares: payouts.reduce((sum, p) => sum + BigInt(p.new_shares), 0n).toString(),
