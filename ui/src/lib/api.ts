@@ -1,8 +1,10 @@
 // The UI's one door to the backend: the only module that imports @tauri-apps/api.
 // Each function is one Tauri command; a rejection is always an ApiError.
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import type { ApproveInput } from "./bindings/ApproveInput";
 import type { BackupInfo } from "./bindings/BackupInfo";
+import type { BackupProgress } from "./bindings/BackupProgress";
 import type { MemberImportPreview } from "./bindings/MemberImportPreview";
 import type { MemberSheet } from "./bindings/MemberSheet";
 import type { RestoreInfo } from "./bindings/RestoreInfo";
@@ -386,6 +388,11 @@ export function backupList(dir: string | null = null): Promise<BackupInfo[]> {
 /** Takes a verified backup into a folder (default: the automatic backups' folder); progress arrives as `backup-progress` events. */
 export function backupTake(dir: string | null = null): Promise<BackupInfo> {
   return call("backup_take", { dir });
+}
+
+/** Follows a running backup's progress (pages copied of all); resolves to the function that stops following. */
+export function onBackupProgress(cb: (progress: BackupProgress) => void): Promise<() => void> {
+  return listen<BackupProgress>("backup-progress", (event) => cb(event.payload));
 }
 
 /** Replaces the ledger with a verified backup, keeping a safety copy of the current one. */

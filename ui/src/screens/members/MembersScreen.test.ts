@@ -4,9 +4,17 @@ import type { Dashboard } from "../../lib/bindings/Dashboard";
 import type { MemberRow } from "../../lib/bindings/MemberRow";
 import type { MemberStatus } from "../../lib/bindings/MemberStatus";
 import { dashboardData, member, memberRow } from "../../testing/fixtures";
-import { byTestId, settle, useScreen, withApiErrors } from "../../testing/screen";
+import { byTestId, click, settle, text, useScreen, withApiErrors } from "../../testing/screen";
 
-const api = vi.hoisted(() => ({ memberList: vi.fn(), dashboard: vi.fn(), memberCheck: vi.fn(), memberAdd: vi.fn() }));
+const api = vi.hoisted(() => ({
+  memberList: vi.fn(),
+  dashboard: vi.fn(),
+  memberCheck: vi.fn(),
+  memberAdd: vi.fn(),
+  memberExport: vi.fn(),
+  memberImportPreview: vi.fn(),
+  memberImportCommit: vi.fn(),
+}));
 
 vi.mock("../../lib/api", () => withApiErrors(api));
 
@@ -133,5 +141,26 @@ describe("the members screen", () => {
     window.dispatchEvent(new KeyboardEvent("keydown", { key: "n", ctrlKey: true }));
     await settle();
     expect(byTestId("member-form")).not.toBeNull();
+  });
+
+  it("offers the import from Excel on an empty register, and goes back to the list", async () => {
+    await open([]);
+    await click("members-empty-import");
+    expect(byTestId("member-import-file")).not.toBeNull();
+    expect(byTestId("members-empty")).toBeNull();
+    await click("member-import-cancel");
+    expect(byTestId("members-empty")).not.toBeNull();
+  });
+
+  it("exports the register and shows where the file was written", async () => {
+    api.memberExport.mockResolvedValue("/home/coop/.local/share/hamyar/exports/members.xlsx");
+    await open([row(1, "علی", "کریمی")]);
+    await click("member-export-xlsx");
+    expect(api.memberExport).toHaveBeenCalledWith(false);
+    expect(text("member-export-result")).toContain("/home/coop/.local/share/hamyar/exports/members.xlsx");
+    api.memberExport.mockRejectedValue({ code: "io_failed", message: "disk full", details: null });
+    await click("member-export-csv");
+    expect(api.memberExport).toHaveBeenLastCalledWith(true);
+    expect(text("member-export-error")).toContain("فهرست اعضا نوشته نشد");
   });
 });
