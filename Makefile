@@ -8,13 +8,14 @@ APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config file
 APT_TEST := xvfb xauth webkit2gtk-driver sqlite3 hledger
 TAURI_DRIVER_VERSION := 2.1.0
 
-.PHONY: help run test build ui package bench bench-startup soak deps-build deps-test check-bindings
+.PHONY: help run test build ui package bench bench-check bench-startup soak deps-build deps-test check-bindings
 
 help:
 	@echo "make run      build and open Hamyar on your data folder (HAMYAR_DATA_DIR overrides)"
 	@echo "make test     every test tier: static checks, Rust, vitest, real-window e2e"
 	@echo "make package  build the .deb (target/release/bundle/deb/)"
 	@echo "make bench    benchmarks (criterion; results and budgets in docs/benchmarks.md)"
+	@echo "make bench-check    a quick regression guard against committed ratios"
 	@echo "make bench-startup  cold start and idle memory beside a hello-world Tauri window"
 	@echo "make soak     the crash harness with 300 SIGKILLs (make test runs 30; docs/reliability.md)"
 
@@ -57,6 +58,12 @@ package: ui
 bench: deps-build
 	cargo bench --locked -p hamyar-store --bench production
 	cargo bench --locked -p hamyar-store --bench ledger
+
+# A quick regression guard: ratios to a raw-SQLite baseline measured in the same run, against
+# crates/store/benches/check-baseline.json; fails on a ratio 25% worse (not part of make test:
+# a shared 2-core machine is too noisy for a gate; run it before merging performance work).
+bench-check: deps-build
+	cargo bench --locked -p hamyar-store --bench check
 
 # Cold start and idle memory (PSS) of Hamyar beside a hello-world Tauri window, release builds,
 # under Xvfb (figures printed for docs/benchmarks.md; run `make bench` first for the large ledger).

@@ -66,6 +66,7 @@ pub const COMMANDS: &[&str] = &[
     "backup_take",
     "backup_restore",
     "member_import_preview",
+    "member_import_headers",
     "member_import_commit",
     "member_export",
 ];

@@ -17,7 +17,7 @@ use hamyar_core::year::{ApproveInput, Choices, CloseInput, Proposal, YearApprove
 use hamyar_store::backup::{self, BackupInfo, RestoreInfo};
 use hamyar_store::dashboard::{self, Dashboard};
 use hamyar_store::documents::{self, CertificateDoc, MemberPage};
-use hamyar_store::import::{self, ImportPreview, ImportResult};
+use hamyar_store::import::{self, ImportColumn, ImportPreview, ImportResult};
 use hamyar_store::meetings::{
     self, CheckPreview, Election, Ending, Meeting, MeetingPage, Officer, Proxy, Resolution,
 };
@@ -495,6 +495,12 @@ pub async fn member_import_preview(
     sheet: MemberSheet,
 ) -> Reply<MemberImportPreview> {
     member_import::preview(&mut *state.store()?, AUTHOR, Utc::now(), &sheet).map_err(ipc)
+}
+
+/// A member sheet's header row and the field each header is recognised as (the mapping step's start).
+#[tauri::command]
+pub async fn member_import_headers(sheet: MemberSheet) -> Reply<Vec<ImportColumn>> {
+    member_import::headers(&sheet).map_err(ipc)
 }
 
 /// Records every row of a member sheet, or none.

@@ -81,6 +81,7 @@ pub fn run() {
             commands::backup_take,
             commands::backup_restore,
             commands::member_import_preview,
+            commands::member_import_headers,
             commands::member_import_commit,
             commands::member_export,
         ])

@@ -137,6 +137,14 @@ fn row_errors(e: StoreError, fallback: Field) -> Result<Vec<FieldError>> {
     }
 }
 
+/// The sheet's header row and the field each header is recognised as (none for the others): what
+/// the column-mapping step starts from. Reads the file, judges nothing.
+pub fn headers(sheet: &MemberSheet) -> Result<Vec<ImportColumn>> {
+    let rows = read_sheet(&sheet.name, &sheet.bytes)?;
+    let header = rows.first().map(Vec::as_slice).unwrap_or_default();
+    Ok(header.iter().map(|h| ImportColumn { header: h.clone(), field: header_field(h) }).collect())
+}
+
 /// Judges and records every row inside `w`'s transaction; the rows, each with its refusals.
 fn record_rows(
     w: &mut Writer<'_>,
@@ -356,4 +364,23 @@ pub fn export(store: &Store, path: &Path) -> Result<usize> {
     sheet.set_column_width(7, 30).map_err(xlsx)?;
     book.save(path).map_err(xlsx)?;
     Ok(rows.len() - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_are_read_and_recognised_without_judging_a_row() {
+        let sheet = MemberSheet {
+            name: "m.csv".into(),
+            bytes: "نام عضو,نام خانوادگي,کد ملی,یادداشت\nعلی,کریمی,123,\n".as_bytes().to_vec(),
+            mapping: None,
+        };
+        let cols = headers(&sheet).expect("headers");
+        let fields: Vec<Option<Field>> = cols.iter().map(|c| c.field).collect();
+        // «خانوادگي» with an Arabic yeh is the same header once normalised.
+        assert_eq!(fields, [None, Some(Field::LastName), Some(Field::NationalCode), None]);
+        assert_eq!(cols[0].header, "نام عضو");
+    }
 }

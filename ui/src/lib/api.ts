@@ -5,6 +5,7 @@ import { listen } from "@tauri-apps/api/event";
 import type { ApproveInput } from "./bindings/ApproveInput";
 import type { BackupInfo } from "./bindings/BackupInfo";
 import type { BackupProgress } from "./bindings/BackupProgress";
+import type { ImportColumn } from "./bindings/ImportColumn";
 import type { MemberImportPreview } from "./bindings/MemberImportPreview";
 import type { MemberSheet } from "./bindings/MemberSheet";
 import type { RestoreInfo } from "./bindings/RestoreInfo";
@@ -403,6 +404,11 @@ export function backupRestore(path: string): Promise<RestoreInfo> {
 /** What importing a member sheet would record, row by row (nothing is written). */
 export function memberImportPreview(sheet: MemberSheet): Promise<MemberImportPreview> {
   return call("member_import_preview", { sheet });
+}
+
+/** A member sheet's header row and the field each header is recognised as (nothing is judged). */
+export function memberImportHeaders(sheet: MemberSheet): Promise<ImportColumn[]> {
+  return call("member_import_headers", { sheet });
 }
 
 /** Records every row of a member sheet, or none. */

@@ -862,7 +862,6 @@ export const en: Messages = {
       editMapping: "Change the columns",
       mapMissing: (fields: string) => `These are required and no column holds them yet: ${fields}.`,
       mapTwice: (fields: string) => `Each can be given to one column only; these were given twice: ${fields}.`,
-      headersUnread: "The file's columns could not be read; open it in Excel and put the column titles in the first row.",
       fieldNames: {
         first_name: "First name",
         last_name: "Last name",

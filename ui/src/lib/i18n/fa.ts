@@ -879,7 +879,6 @@ export const fa = {
       editMapping: "تغییر ستون‌ها",
       mapMissing: (fields: string) => `این موارد لازم‌اند و هنوز به ستونی نسبت داده نشده‌اند: ${fields}.`,
       mapTwice: (fields: string) => `هر مورد فقط به یک ستون نسبت داده می‌شود؛ این موارد دو بار آمده‌اند: ${fields}.`,
-      headersUnread: "ستون‌های پرونده خوانده نشد؛ پرونده را در اکسل باز کنید و عنوان ستون‌ها را در سطر نخست بنویسید.",
       fieldNames: {
         first_name: "نام",
         last_name: "نام خانوادگی",

@@ -1,0 +1,128 @@
+//! `make bench-check`: a quick regression guard. Absolute times are noisy on a shared machine, so
+//! each figure is a ratio to a raw-SQLite baseline measured in the same run: Hamyar's ingest
+//! against raw inserts of the same journal rows, and the screens' queries and `verify` against a
+//! full scan of the journal. The ratios are compared with `benches/check-baseline.json`; a ratio
+//! more than 25% above its baseline fails the run. `BENCH_CHECK_WRITE=1` records new baselines.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::result_large_err,
+    clippy::float_arithmetic,
+    clippy::cast_precision_loss,
+    missing_docs
+)]
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+use hamyar_store::seed::{SeedSize, seed};
+use hamyar_store::{Store, dashboard, production, shares, verify};
+
+const TOLERANCE: f64 = 1.25;
+
+fn now() -> DateTime<Utc> {
+    "2026-11-28T08:00:00Z".parse().expect("valid time")
+}
+
+/// Median of `runs` timings of `f`, in seconds.
+fn median(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            f();
+            started.elapsed().as_secs_f64()
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open_in(dir.path()).expect("store");
+    let size = SeedSize { members: 300, years: 1, production_per_day: 40 };
+    let started = Instant::now();
+    seed(&mut store, "bench", now(), size, 3, |_| {}).expect("seed");
+    let ingest = started.elapsed().as_secs_f64();
+
+    // The raw baseline: the same journal rows into a bare table, one prepared statement, one transaction.
+    let rows: Vec<(String, String, String)> = {
+        let mut stmt =
+            store.conn().prepare("SELECT id, kind, payload FROM journal ORDER BY seq").expect("read");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("rows")
+            .map(Result::unwrap)
+            .collect()
+    };
+    let mut raw = rusqlite::Connection::open(dir.path().join("raw.sqlite3")).expect("raw");
+    raw.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+         CREATE TABLE journal (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, payload TEXT NOT NULL);",
+    )
+    .expect("schema");
+    let started = Instant::now();
+    let tx = raw.transaction().expect("tx");
+    {
+        let mut insert =
+            tx.prepare("INSERT INTO journal (id, kind, payload) VALUES (?1, ?2, ?3)").expect("prepare");
+        for r in &rows {
+            insert.execute(rusqlite::params![r.0, r.1, r.2]).expect("insert");
+        }
+    }
+    tx.commit().expect("commit");
+    let raw_insert = started.elapsed().as_secs_f64();
+    let scan = median(15, || {
+        let _: i64 = store
+            .conn()
+            .query_row("SELECT SUM(length(payload)) FROM journal", [], |r| r.get(0))
+            .expect("scan");
+    });
+
+    let mut ratios = BTreeMap::new();
+    ratios.insert("ingest_per_raw_insert", ingest / raw_insert);
+    ratios
+        .insert("register_per_scan", median(15, || drop(shares::register(&store).expect("register"))) / scan);
+    ratios.insert(
+        "statement_per_scan",
+        median(15, || drop(shares::statement(&store, 150).expect("statement"))) / scan,
+    );
+    ratios.insert(
+        "dashboard_per_scan",
+        median(15, || drop(dashboard::figures(&store, now()).expect("dashboard"))) / scan,
+    );
+    ratios.insert(
+        "summary_year_per_scan",
+        median(15, || drop(production::summary(store.conn(), "1404").expect("summary"))) / scan,
+    );
+    ratios
+        .insert("verify_per_scan", median(3, || assert!(verify::run(&mut store).expect("verify").ok)) / scan);
+
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/check-baseline.json");
+    if std::env::var_os("BENCH_CHECK_WRITE").is_some() {
+        let text = serde_json::to_string_pretty(&ratios).expect("json");
+        std::fs::write(&path, text + "\n").expect("write baseline");
+        println!("baseline written to {}", path.display());
+        return;
+    }
+    let baseline: BTreeMap<String, f64> =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("baseline")).expect("baseline json");
+    let mut failed = Vec::new();
+    for (name, ratio) in &ratios {
+        let base = baseline.get(*name).copied().unwrap_or(f64::INFINITY);
+        let verdict = if *ratio > base * TOLERANCE { "REGRESSION" } else { "ok" };
+        println!("{name:<24} {ratio:>10.2}  (baseline {base:.2})  {verdict}");
+        if *ratio > base * TOLERANCE {
+            failed.push(*name);
+        }
+    }
+    println!(
+        "raw baseline: {} journal rows inserted in {:.3} s; full journal scan {:.2} ms",
+        rows.len(),
+        raw_insert,
+        scan * 1e3
+    );
+    assert!(failed.is_empty(), "more than 25% slower than the baseline: {failed:?}");
+}
