@@ -5,15 +5,17 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config file
-APT_TEST := xvfb xauth webkit2gtk-driver sqlite3 hledger
+# python3-venv: the protocol tier makes a venv for schemathesis (tests/protocol/run.sh).
+APT_TEST := xvfb xauth webkit2gtk-driver sqlite3 hledger python3-venv
 TAURI_DRIVER_VERSION := 2.1.0
 
-.PHONY: help run test build ui package bench bench-check bench-startup soak deps-build deps-test check-bindings
+.PHONY: help run test build ui package registry bench bench-check bench-startup soak deps-build deps-test check-bindings
 
 help:
 	@echo "make run      build and open Hamyar on your data folder (HAMYAR_DATA_DIR overrides)"
-	@echo "make test     every test tier: static checks, Rust, vitest, real-window e2e"
+	@echo "make test     every test tier: static checks, Rust, protocol conformance, vitest, real-window e2e"
 	@echo "make package  build the .deb (target/release/bundle/deb/)"
+	@echo "make registry the reference registry on 127.0.0.1:8787, fresh database, a demo enrolment code"
 	@echo "make bench    benchmarks (criterion; results and budgets in docs/benchmarks.md)"
 	@echo "make bench-check    a quick regression guard against committed ratios"
 	@echo "make bench-startup  cold start and idle memory beside a hello-world Tauri window"
@@ -53,6 +55,18 @@ check-bindings:
 package: ui
 	cd src-tauri && ../ui/node_modules/.bin/tauri build --bundles deb
 	@ls -l target/release/bundle/deb/*.deb
+
+# The reference registry (docs/registry-protocol.md) on a fresh database in target/registry/,
+# with a one-time enrolment code printed for the demo cooperative; ctrl-c stops it.
+REGISTRY_DB := target/registry/registry.db
+DEMO_LEGAL_ID := 14100001233
+
+registry:
+	cargo build --locked -p hamyar-registry
+	rm -rf target/registry && mkdir -p target/registry
+	@echo "enrolment code for the demo cooperative ($(DEMO_LEGAL_ID)):"
+	@./target/debug/hamyar-registry enrolment-code --db $(REGISTRY_DB) --legal-id $(DEMO_LEGAL_ID)
+	./target/debug/hamyar-registry serve --db $(REGISTRY_DB) --listen 127.0.0.1:8787
 
 # Benchmarks are not tests: timings go to docs/benchmarks.md, never into assertions.
 bench: deps-build

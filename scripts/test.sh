@@ -58,12 +58,24 @@ record static "$passed" 0 $((SECONDS - start))
 # Tier 1 + 2: Rust unit, property and integration tests (real SQLite files, the real CLI).
 # The integration tests and the e2e tests run the binaries, so they are built first.
 start=$SECONDS
-run build "$logs/build.log" cargo build --locked -p hamyar -p hamyar-cli || fail_tier rust 0 1 $((SECONDS - start))
+run build "$logs/build.log" cargo build --locked -p hamyar -p hamyar-cli -p hamyar-registry || fail_tier rust 0 1 $((SECONDS - start))
 ok=1; run rust "$logs/rust.log" cargo test --locked --workspace --no-fail-fast || ok=0
 p=$(grep -Eo '^test result: .*' "$logs/rust.log" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
 f=$(grep -Eo '^test result: .*' "$logs/rust.log" | grep -Eo '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
 [ $ok -eq 1 ] || fail_tier rust "$p" "$f" $((SECONDS - start))
 record rust "$p" "$f" $((SECONDS - start))
+
+# Tier 2b: protocol conformance — docs/openapi.yaml against the real reference registry
+# (schemathesis in target/protocol-venv), then the summary fixtures against their JSON Schemas.
+start=$SECONDS
+ok=1; run protocol "$logs/protocol.log" bash tests/protocol/run.sh || ok=0
+# Counts: schemathesis' test cases plus one per summary section checked.
+p=$(grep -E '^ *[0-9]+ generated' "$logs/protocol.log" | grep -Eo '[0-9]+ passed' | grep -Eo '[0-9]+' | tail -1)
+f=$(grep -E '^ *[0-9]+ generated' "$logs/protocol.log" | grep -Eo '[0-9]+ (failed|unique failures?)' | grep -Eo '^[0-9]+' | tail -1)
+p=$((${p:-0} + $(grep -cE '^ok ' "$logs/protocol.log")))
+f=$((${f:-0} + $(grep -cE '^FAIL ' "$logs/protocol.log")))
+[ $ok -eq 1 ] || fail_tier protocol "$p" "$f" $((SECONDS - start))
+record protocol "$p" "$f" $((SECONDS - start))
 
 # Tier 3a: UI unit and component tests (vitest, jsdom).
 start=$SECONDS

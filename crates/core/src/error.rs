@@ -233,6 +233,26 @@ pub enum ErrorCode {
     BackupInvalid,
     /// A column of the sheet is not one Hamyar knows; map it to a field or mark it to be ignored.
     ImportColumnUnknown,
+    /// The period has not ended yet; a report is closed after its last day.
+    PeriodNotEnded,
+    /// Reports are made for a quarter (1404-Q1) or a fiscal year (1403), not a month.
+    PeriodNotReportable,
+    /// Nothing has changed since this period's last report.
+    ReportUnchanged,
+    /// This cooperative is not enrolled with a registry yet.
+    NotEnrolled,
+    /// The registry address must be https (plain http only for this computer).
+    RegistryUrlInvalid,
+    /// The registry could not be reached; nothing was changed.
+    RegistryUnreachable,
+    /// The registry refused the request.
+    RegistryRefused,
+    /// The folder is not empty; choose a new or empty folder.
+    ExportFolderNotEmpty,
+    /// The cooperative's legal national ID is not in its profile yet.
+    LegalIdMissing,
+    /// This computer's clock is far from the registry's; correct it before sending.
+    ClockSkew,
 }
 
 impl ErrorCode {
@@ -293,6 +313,16 @@ impl ErrorCode {
             Self::AlreadyReversed => "already_reversed",
             Self::ReversalWouldGoNegative => "reversal_would_go_negative",
             Self::NotInOffice => "not_in_office",
+            Self::ClockSkew => "clock_skew",
+            Self::LegalIdMissing => "legal_id_missing",
+            Self::ExportFolderNotEmpty => "export_folder_not_empty",
+            Self::RegistryRefused => "registry_refused",
+            Self::RegistryUnreachable => "registry_unreachable",
+            Self::RegistryUrlInvalid => "registry_url_invalid",
+            Self::NotEnrolled => "not_enrolled",
+            Self::ReportUnchanged => "report_unchanged",
+            Self::PeriodNotReportable => "period_not_reportable",
+            Self::PeriodNotEnded => "period_not_ended",
             Self::ImportColumnUnknown => "import_column_unknown",
             Self::BackupInvalid => "backup_invalid",
             Self::ApprovalResolutionInvalid => "approval_resolution_invalid",
@@ -480,6 +510,20 @@ impl ErrorCode {
             Self::ImportColumnUnknown => {
                 "A column of the sheet is not one Hamyar knows; map it to a field or mark it to be ignored."
             }
+            Self::PeriodNotEnded => "The period has not ended yet; a report is closed after its last day.",
+            Self::PeriodNotReportable => {
+                "Reports are made for a quarter (1404-Q1) or a fiscal year (1403), not a month."
+            }
+            Self::ReportUnchanged => "Nothing has changed since this period's last report.",
+            Self::NotEnrolled => "This cooperative is not enrolled with a registry yet.",
+            Self::RegistryUrlInvalid => {
+                "The registry address must be https (plain http only for this computer)."
+            }
+            Self::RegistryUnreachable => "The registry could not be reached; nothing was changed.",
+            Self::RegistryRefused => "The registry refused the request.",
+            Self::ExportFolderNotEmpty => "The folder is not empty; choose a new or empty folder.",
+            Self::LegalIdMissing => "The cooperative's legal national ID is not in its profile yet.",
+            Self::ClockSkew => "This computer's clock is far from the registry's; correct it before sending.",
             Self::ElectionTied => "Candidates tied across a seat boundary: record the order drawn by lot.",
             Self::NotBoardMember => "This member is not a principal member of the board in office.",
             Self::BeforeMeetingDay => "Check-in and votes cannot be recorded before the day of the meeting.",
@@ -848,6 +892,16 @@ mod tests {
             ErrorCode::BeforeMeetingDay,
             ErrorCode::RequestTooFew,
             ErrorCode::NotInOffice,
+            ErrorCode::ClockSkew,
+            ErrorCode::LegalIdMissing,
+            ErrorCode::ExportFolderNotEmpty,
+            ErrorCode::RegistryRefused,
+            ErrorCode::RegistryUnreachable,
+            ErrorCode::RegistryUrlInvalid,
+            ErrorCode::NotEnrolled,
+            ErrorCode::ReportUnchanged,
+            ErrorCode::PeriodNotReportable,
+            ErrorCode::PeriodNotEnded,
             ErrorCode::ImportColumnUnknown,
             ErrorCode::BackupInvalid,
             ErrorCode::ApprovalResolutionInvalid,

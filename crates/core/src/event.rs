@@ -136,6 +136,9 @@ pub enum Event {
     /// The annual assembly approved the year's distribution (تصویب تقسیم مازاد).
     #[serde(rename = "year.approve")]
     YearApproved(YearApproved),
+    /// A period's report to the national registry was closed (its document is kept whole).
+    #[serde(rename = "report.close")]
+    ReportClosed(ReportClosed),
 }
 
 /// Payload of `product.add` and `product.update`.
@@ -196,6 +199,27 @@ pub struct MemberWarning {
     pub date: NaiveDate,
     /// What it said.
     pub note: String,
+}
+
+/// Payload of `report.close`: one period's report as it will be uploaded, byte for byte.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportClosed {
+    /// The report's id (UUIDv7), also its upload's idempotency key.
+    pub report_id: String,
+    /// The period's canonical label (`1404-Q1`, `1403`).
+    pub period: String,
+    /// First day of the period.
+    pub from: NaiveDate,
+    /// Last day of the period.
+    pub to: NaiveDate,
+    /// The earlier report of the same period this one corrects.
+    pub supersedes: Option<String>,
+    /// `sha256:` digest of the summary's canonical JSON (to tell an unchanged period).
+    pub summary_hash: String,
+    /// `sha256:` digest of `document`.
+    pub content_hash: String,
+    /// The report document's canonical JSON, exactly the bytes that are signed and sent.
+    pub document: String,
 }
 
 /// An event row that cannot be read back as an [`Event`].
@@ -265,6 +289,7 @@ impl Event {
         ("office.fill", 1),
         ("year.close", 1),
         ("year.approve", 1),
+        ("report.close", 1),
     ];
 
     /// The event's kind, as stored in the journal.
@@ -308,6 +333,7 @@ impl Event {
             Self::OfficeFilled(_) => "office.fill",
             Self::YearClosed(_) => "year.close",
             Self::YearApproved(_) => "year.approve",
+            Self::ReportClosed(_) => "report.close",
         }
     }
 

@@ -14,6 +14,7 @@ pub mod meeting;
 pub mod member;
 pub mod production;
 pub mod profile;
+pub mod protocol;
 pub mod shares;
 pub mod statute;
 pub mod text;

@@ -1,0 +1,5 @@
+//! `hamyar-registry`: see [`hamyar_registry::cli`].
+
+fn main() -> std::process::ExitCode {
+    hamyar_registry::cli::main()
+}
