@@ -69,4 +69,12 @@ pub const COMMANDS: &[&str] = &[
     "member_import_headers",
     "member_import_commit",
     "member_export",
+    "sync_overview",
+    "report_preview",
+    "report_close",
+    "sync_enrol",
+    "sync_now",
+    "outbox_history",
+    "outbox_requeue",
+    "export_package",
 ];

@@ -32,6 +32,10 @@ use hamyar_store::statute::{self, StatuteView};
 use hamyar_store::verify::{self, VerifyReport};
 use hamyar_store::year::{self, FiscalYear, YearPage};
 use hamyar_store::{StoreError, demo};
+use hamyar_sync::outbox::{
+    self, Attempt, Backoff, EnrolInput, PassResult, RegistrySettings, SendOptions, SyncOverview,
+};
+use hamyar_sync::report::{self, Preview, ReportInfo};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use ts_rs::TS;
@@ -524,4 +528,95 @@ pub async fn member_export(state: State<'_, AppState>, csv: bool) -> Reply<Strin
     let path = dir.join(if csv { "members.csv" } else { "members.xlsx" });
     member_import::export(&*state.store()?, &path).map_err(ipc)?;
     Ok(path.display().to_string())
+}
+
+fn sync_ipc(e: hamyar_sync::SyncError) -> IpcError {
+    e.to_ipc()
+}
+
+fn data_dir(state: &AppState) -> Reply<std::path::PathBuf> {
+    state.data_dir.clone().ok_or_else(|| IpcError::from_code(hamyar_core::ErrorCode::IoFailed))
+}
+
+/// The sync screen's state: the registry, the outbox and its totals, the last pass.
+#[tauri::command]
+pub async fn sync_overview(state: State<'_, AppState>) -> Reply<SyncOverview> {
+    let dir = data_dir(&state)?;
+    let mut overview = outbox::overview(state.store()?.conn(), &dir).map_err(sync_ipc)?;
+    if let Ok(last) = state.sync.last.lock()
+        && let Some((result, at)) = last.as_ref()
+    {
+        overview.last_pass = Some(result.clone());
+        overview.last_pass_at = Some(at.clone());
+    }
+    Ok(overview)
+}
+
+/// A period's summary as it would be reported now, beside its last report.
+#[tauri::command]
+pub async fn report_preview(state: State<'_, AppState>, period: String) -> Reply<Preview> {
+    let today = hamyar_core::clock::tehran_date(Utc::now());
+    report::preview(state.store()?.conn(), &period, today).map_err(sync_ipc)
+}
+
+/// Closes a period (report and outbox row together) and wakes the sender.
+#[tauri::command]
+pub async fn report_close(state: State<'_, AppState>, period: String) -> Reply<ReportInfo> {
+    let info = report::close(&mut *state.store()?, AUTHOR, Utc::now(), &period).map_err(sync_ipc)?;
+    state.sync.nudge();
+    Ok(info)
+}
+
+/// Enrols with a registry using its one-time code.
+#[tauri::command]
+pub async fn sync_enrol(state: State<'_, AppState>, input: EnrolInput) -> Reply<RegistrySettings> {
+    let dir = data_dir(&state)?;
+    let settings = outbox::enrol(&mut *state.store()?, &dir, &input).map_err(sync_ipc)?;
+    state.sync.nudge();
+    Ok(settings)
+}
+
+/// «ارسال به سامانه»: sends every pending report now, with `sync-progress` events; the ledger
+/// is held only between network calls.
+#[tauri::command]
+pub async fn sync_now(app: AppHandle, ignore_clock: bool) -> Reply<PassResult> {
+    let options = SendOptions { force: true, ignore_clock, backoff: Backoff::from_env() };
+    tauri::async_runtime::spawn_blocking(move || crate::sync::pass(&app, &options))
+        .await
+        .map_err(|_| IpcError::from_code(hamyar_core::ErrorCode::Internal))?
+        .map_err(sync_ipc)
+}
+
+/// A report's attempts, oldest first.
+#[tauri::command]
+pub async fn outbox_history(state: State<'_, AppState>, report_id: String) -> Reply<Vec<Attempt>> {
+    outbox::history(state.store()?.conn(), &report_id).map_err(sync_ipc)
+}
+
+/// Puts a parked report back in the queue and wakes the sender.
+#[tauri::command]
+pub async fn outbox_requeue(state: State<'_, AppState>, report_id: String) -> Reply<()> {
+    outbox::requeue(&mut *state.store()?, AUTHOR, Utc::now(), &report_id).map_err(sync_ipc)?;
+    state.sync.nudge();
+    Ok(())
+}
+
+/// Writes a report's export package into a new folder (default: a new one in the exports folder).
+#[tauri::command]
+pub async fn export_package(
+    state: State<'_, AppState>,
+    report_id: String,
+    dir: Option<String>,
+) -> Reply<String> {
+    let store = state.store()?;
+    let info = report::info(store.conn(), &report_id).map_err(sync_ipc)?;
+    let target = match dir.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()) {
+        Some(d) => std::path::PathBuf::from(d),
+        None => {
+            let stamp = Utc::now().format("%Y%m%d-%H%M%S");
+            data_dir(&state)?.join("exports").join(format!("package-{}-{stamp}", info.period))
+        }
+    };
+    report::export_package(store.conn(), &report_id, &target).map_err(sync_ipc)?;
+    Ok(target.display().to_string())
 }

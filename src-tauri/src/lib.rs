@@ -4,6 +4,7 @@
 mod command_names;
 mod commands;
 mod state;
+mod sync;
 
 pub use command_names::COMMANDS;
 
@@ -12,9 +13,10 @@ pub fn run() {
     let context = tauri::generate_context!();
     let app = tauri::Builder::default()
         .manage(state::AppState::open())
-        .setup(|_| {
+        .setup(|app| {
             // Today's automatic backup, if due, on a connection of its own: the window is not kept waiting.
             std::thread::spawn(|| auto_backup(false));
+            sync::start(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -84,6 +86,14 @@ pub fn run() {
             commands::member_import_headers,
             commands::member_import_commit,
             commands::member_export,
+            commands::sync_overview,
+            commands::report_preview,
+            commands::report_close,
+            commands::sync_enrol,
+            commands::sync_now,
+            commands::outbox_history,
+            commands::outbox_requeue,
+            commands::export_package,
         ])
         .build(context);
     match app {

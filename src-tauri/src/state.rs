@@ -21,6 +21,8 @@ enum Ledger {
 pub struct AppState {
     pub data_dir: Option<PathBuf>,
     ledger: Mutex<Ledger>,
+    /// The registry sender's state: one pass at a time, the last one remembered.
+    pub sync: crate::sync::SyncState,
 }
 
 /// The ledger, locked for one command.
@@ -76,7 +78,7 @@ impl AppState {
             },
             None => Ledger::Failed(no_data_dir()),
         };
-        Self { data_dir, ledger: Mutex::new(ledger) }
+        Self { data_dir, ledger: Mutex::new(ledger), sync: crate::sync::SyncState::default() }
     }
 
     /// The ledger, locked for one command; why it is not open otherwise.
@@ -106,5 +108,12 @@ impl AppState {
         let outcome = swap(&path);
         *guard = open_at(&path);
         outcome
+    }
+}
+
+impl hamyar_sync::outbox::Ledger for AppState {
+    fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> hamyar_sync::Result<T>) -> hamyar_sync::Result<T> {
+        let mut store = self.store().map_err(|e| hamyar_store::StoreError::Refused(e.code))?;
+        f(&mut store)
     }
 }

@@ -4,8 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod fault_proxy;
+pub mod registry;
+
 /// The workspace's target folder, found from this test executable (`target/<profile>/deps/…`).
-fn target_dir() -> PathBuf {
+pub(crate) fn target_dir() -> PathBuf {
     let exe = std::env::current_exe().unwrap_or_default();
     exe.parent().and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default()
 }

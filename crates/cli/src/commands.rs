@@ -99,6 +99,13 @@ pub fn run(cli: Cli) -> Result<Output, Failure> {
             let store = matches!(c, crate::backup::BackupsCommand::Auto).then(|| open(&cli)).transpose()?;
             crate::backup::backups(store.as_ref(), &data_dir(&cli)?, c)
         }
+        Command::Report(c) => crate::sync::report_cmd(&mut open(&cli)?, c),
+        Command::Enrol(a) => crate::sync::enrol(&mut open(&cli)?, a),
+        Command::Sync(a) => crate::sync::sync(open(&cli)?, a),
+        Command::Outbox(c) => crate::sync::outbox_cmd(&mut open(&cli)?, c),
+        Command::ExportPackage { period, to, report } => {
+            crate::sync::export_package(&open(&cli)?, period, to, report.as_deref())
+        }
         Command::Stress { ack, count } => crate::backup::stress(&mut open(&cli)?, ack, *count),
     }
 }

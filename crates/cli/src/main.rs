@@ -7,6 +7,7 @@ mod ledger;
 mod meetings;
 mod production;
 mod seed;
+mod sync;
 mod year;
 
 use std::path::PathBuf;
@@ -119,6 +120,28 @@ enum Command {
         /// Stop after this many entries.
         #[arg(long)]
         count: Option<u64>,
+    },
+    /// Period reports for the national registry: preview, close, list.
+    #[command(subcommand)]
+    Report(sync::ReportCommand),
+    /// Enrol the cooperative with a registry (makes the signing key if there is none).
+    Enrol(sync::EnrolArgs),
+    /// Send pending reports to the registry.
+    Sync(sync::SyncArgs),
+    /// The reports waiting for, or holding, the registry's receipt.
+    #[command(subcommand)]
+    Outbox(sync::OutboxCommand),
+    /// Write a closed report's package for manual upload (report, sheets, checklist) into a new folder.
+    ExportPackage {
+        /// The period (its newest report is packed).
+        #[arg(long)]
+        period: String,
+        /// The folder (new or empty).
+        #[arg(long)]
+        to: PathBuf,
+        /// A particular report of the period instead of the newest.
+        #[arg(long)]
+        report: Option<String>,
     },
     /// Validate an identifier offline: exit 0 if valid, 2 with its code if not.
     Check {

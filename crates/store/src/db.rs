@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_production_daily.sql"),
     include_str!("../migrations/0006_office_vacancies.sql"),
     include_str!("../migrations/0007_year_end.sql"),
+    include_str!("../migrations/0008_reports.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -25,7 +25,12 @@ pub struct SavedProfile {
 
 /// The recorded profile, if any.
 pub fn get(store: &Store) -> Result<Option<CooperativeProfile>> {
-    projection::read(store.conn())
+    get_in(store.conn())
+}
+
+/// The recorded profile, read on `conn` (inside a transaction, say).
+pub fn get_in(conn: &rusqlite::Connection) -> Result<Option<CooperativeProfile>> {
+    projection::read(conn)
 }
 
 /// Checks a form against the rules as of `now`, writing nothing.

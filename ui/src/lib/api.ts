@@ -5,6 +5,14 @@ import { listen } from "@tauri-apps/api/event";
 import type { ApproveInput } from "./bindings/ApproveInput";
 import type { BackupInfo } from "./bindings/BackupInfo";
 import type { BackupProgress } from "./bindings/BackupProgress";
+import type { Attempt } from "./bindings/Attempt";
+import type { EnrolInput } from "./bindings/EnrolInput";
+import type { PassResult } from "./bindings/PassResult";
+import type { Preview } from "./bindings/Preview";
+import type { Progress } from "./bindings/Progress";
+import type { RegistrySettings } from "./bindings/RegistrySettings";
+import type { ReportInfo } from "./bindings/ReportInfo";
+import type { SyncOverview } from "./bindings/SyncOverview";
 import type { ImportColumn } from "./bindings/ImportColumn";
 import type { MemberImportPreview } from "./bindings/MemberImportPreview";
 import type { MemberSheet } from "./bindings/MemberSheet";
@@ -399,6 +407,56 @@ export function onBackupProgress(cb: (progress: BackupProgress) => void): Promis
 /** Replaces the ledger with a verified backup, keeping a safety copy of the current one. */
 export function backupRestore(path: string): Promise<RestoreInfo> {
   return call("backup_restore", { path });
+}
+
+/** The sync screen's state: the registry enrolled with, the outbox and its totals, the worker's last pass. */
+export function syncOverview(): Promise<SyncOverview> {
+  return call("sync_overview", {});
+}
+
+/** A period's summary as it would be reported now (`1404-Q1` or `1403`), beside its last report. */
+export function reportPreview(period: string): Promise<Preview> {
+  return call("report_preview", { period });
+}
+
+/** Closes a period: its report and outbox row are written together; sending happens by sync. */
+export function reportClose(period: string): Promise<ReportInfo> {
+  return call("report_close", { period });
+}
+
+/** Enrols the cooperative with a registry using the one-time code it issued. */
+export function syncEnrol(input: EnrolInput): Promise<RegistrySettings> {
+  return call("sync_enrol", { input });
+}
+
+/** Sends every pending report now («ارسال به سامانه»); progress arrives as `sync-progress` events. */
+export function syncNow(ignoreClock = false): Promise<PassResult> {
+  return call("sync_now", { ignoreClock });
+}
+
+/** Follows a running send; resolves to the function that stops following. */
+export function onSyncProgress(cb: (progress: Progress) => void): Promise<() => void> {
+  return listen<Progress>("sync-progress", (event) => cb(event.payload));
+}
+
+/** Fires after every pass of the background sender (the screen refreshes). */
+export function onSyncPass(cb: (result: PassResult) => void): Promise<() => void> {
+  return listen<PassResult>("sync-pass", (event) => cb(event.payload));
+}
+
+/** A report's attempts, oldest first. */
+export function outboxHistory(reportId: string): Promise<Attempt[]> {
+  return call("outbox_history", { reportId });
+}
+
+/** Puts a parked report back in the queue. */
+export function outboxRequeue(reportId: string): Promise<void> {
+  return call("outbox_requeue", { reportId });
+}
+
+/** Writes a report's export package (the report, sheets per module, a checklist) into a new folder (default: the exports folder); resolves to the folder. */
+export function exportPackage(reportId: string, dir: string | null = null): Promise<string> {
+  return call("export_package", { reportId, dir });
 }
 
 /** What importing a member sheet would record, row by row (nothing is written). */

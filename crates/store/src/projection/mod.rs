@@ -6,6 +6,7 @@ pub(crate) mod meeting;
 pub(crate) mod member;
 pub(crate) mod production;
 pub(crate) mod profile;
+pub(crate) mod report;
 pub(crate) mod shares;
 pub(crate) mod statute;
 pub(crate) mod year;
@@ -20,6 +21,7 @@ use crate::journal::JournalEntry;
 
 /// Every projection table, in an order `verify` can clear them in (children before parents).
 pub(crate) const TABLES: &[&str] = &[
+    "report",
     "distribution_line",
     "distribution_part",
     "fiscal_year",
@@ -89,6 +91,7 @@ pub(crate) fn apply(conn: &Connection, entry: &JournalEntry, event: &Event) -> R
         Event::OfficeFilled(f) => meeting::apply_fill(conn, f),
         Event::YearClosed(c) => year::apply_close(conn, entry, c),
         Event::YearApproved(a) => year::apply_approve(conn, entry, a),
+        Event::ReportClosed(r) => report::apply_close(conn, entry, r),
     }
 }
 
