@@ -103,11 +103,40 @@ fn the_cli_waits_while_the_registry_is_down_and_sends_once_it_is_up() {
         history.as_array().into_iter().flatten().filter_map(|a| a["outcome"].as_str()).collect();
     assert_eq!(outcomes, ["retry", "sent"]);
 
+    // A correction: the quarter's figures change, the period is closed again, and the new
+    // report supersedes the sent one at the registry; neither is overwritten.
+    let add = ledger.cli(&[
+        "--json",
+        "production",
+        "add",
+        "--date",
+        "1404/11/15",
+        "--product",
+        "1",
+        "--quantity",
+        "10",
+        "--unit-value",
+        "420000",
+    ]);
+    assert_eq!(add.code, 0, "{add:?}");
+    let revised = ledger.cli(&["--json", "report", "close", "--period", "1404-Q4"]);
+    assert_eq!(revised.code, 0, "{revised:?}");
+    let revised = revised.json();
+    assert_eq!(revised["supersedes"], id.as_str());
+    let sent = ledger.cli(&["--json", "sync", "--once"]).json();
+    assert_eq!((sent["sent"].as_u64(), sent["pending"].as_u64()), (Some(2), Some(0)), "{sent}");
+    let accepted = accepted_reports(&db);
+    assert_eq!(accepted.len(), 2);
+    let first =
+        accepted.iter().find(|r| r["report_id"] == id.as_str()).unwrap_or_else(|| panic!("first gone"));
+    assert_eq!(first["state"], "superseded");
+    assert_eq!(first["superseded_by"], revised["id"]);
+
     // The export package carries the very bytes that were signed and sent.
     let out = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
     let target = out.path().join("package");
-    let pkg =
-        ledger.cli(&["--json", "export-package", "--period", "1404-Q4", "--to", &target.to_string_lossy()]);
+    let to = target.to_string_lossy();
+    let pkg = ledger.cli(&["--json", "export-package", "--period", "1404-Q4", "--report", &id, "--to", &to]);
     assert_eq!(pkg.code, 0, "{pkg:?}");
     let sent = std::fs::read(target.join("report.json")).unwrap_or_default();
     assert_eq!(protocol::content_hash(&sent), receipt["content_hash"].as_str().unwrap_or_default());
