@@ -423,3 +423,111 @@ fn under_injected_faults_every_report_is_accepted_exactly_once() {
     drop(proxy);
     drop(server);
 }
+
+/// Runs a command, panicking with its output when it fails.
+fn sh(cmd: &mut std::process::Command) {
+    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    assert!(out.status.success(), "{cmd:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A test certificate authority and a server certificate for 127.0.0.1 signed by it (openssl).
+fn test_pki(dir: &std::path::Path) {
+    let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+    sh(std::process::Command::new("openssl")
+        .current_dir(dir)
+        .args(["req", "-x509", "-new"])
+        .args(ec)
+        .args(["-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=Hamyar test registry CA"]));
+    sh(std::process::Command::new("openssl").current_dir(dir).args(["req", "-new"]).args(ec).args([
+        "-keyout",
+        "leaf.key",
+        "-out",
+        "leaf.csr",
+        "-subj",
+        "/CN=127.0.0.1",
+    ]));
+    std::fs::write(
+        dir.join("leaf.ext"),
+        "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap_or_else(|e| panic!("ext: {e}"));
+    sh(std::process::Command::new("openssl").current_dir(dir).args([
+        "x509",
+        "-req",
+        "-in",
+        "leaf.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "leaf.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "leaf.ext",
+    ]));
+}
+
+/// A free port on 127.0.0.1 (bound and released).
+fn free_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("bind: {e}"));
+    l.local_addr().map(|a| a.port()).unwrap_or_else(|e| panic!("addr: {e}"))
+}
+
+/// TLS in front of the registry (socat, as a reverse proxy would terminate it).
+struct Tls(std::process::Child);
+
+impl Drop for Tls {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn https_checks_the_certificate_and_trusts_a_pinned_one() {
+    let (ledger, legal_id) = demo_ledger();
+    let (keep, db) = registry_db();
+    let server = RegistryServer::start(&db, 0, &[]);
+    test_pki(keep.path());
+    let port = free_port();
+    let cert = keep.path().join("leaf.pem");
+    let key = keep.path().join("leaf.key");
+    let _tls = Tls(std::process::Command::new("socat")
+        .arg(format!(
+            "OPENSSL-LISTEN:{port},bind=127.0.0.1,reuseaddr,fork,cert={},key={},verify=0",
+            cert.display(),
+            key.display()
+        ))
+        .arg(format!("TCP:127.0.0.1:{}", server.port()))
+        .spawn()
+        .unwrap_or_else(|e| panic!("socat (apt package socat): {e}")));
+    let url = format!("https://127.0.0.1:{port}");
+    // Wait until the TLS side listens.
+    for _ in 0..100 {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    // A certificate no root vouches for is refused, and nothing is written.
+    let code = enrolment_code(&db, &legal_id);
+    let before = ledger.fingerprint();
+    let out = ledger.cli(&["--json", "enrol", "--registry", &url, "--code", &code]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(out.json()["code"], "registry_unreachable");
+    assert_eq!(ledger.fingerprint(), before);
+
+    // With the registry's certificate authority pinned, the same registry is trusted.
+    let ca = keep.path().join("ca.pem");
+    let ca = ca.to_string_lossy();
+    let out = ledger.cli(&["--json", "enrol", "--registry", &url, "--code", &code, "--pinned-cert", &ca]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(ledger.cli(&["report", "close", "--period", "1404-Q1"]).code, 0);
+    let sent = ledger.cli(&["--json", "sync", "--once"]).json();
+    assert_eq!(sent["sent"], 1, "{sent}");
+    assert_eq!(accepted_reports(&db).len(), 1);
+}
