@@ -13,6 +13,7 @@ export const root = path.resolve(here, "../../..");
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, "target");
 export const appBinary = path.join(targetDir, "debug", "hamyar");
 export const cliBinary = path.join(targetDir, "debug", "hamyar-cli");
+export const registryBinary = path.join(targetDir, "debug", "hamyar-registry");
 export const artifacts = path.join(root, "tests", "e2e", "artifacts");
 
 /** A fresh, empty data folder. */
@@ -20,7 +21,8 @@ export function freshDataDir() {
   return mkdtempSync(path.join(tmpdir(), "hamyar-e2e-"));
 }
 
-function freePort() {
+/** A TCP port on 127.0.0.1 that nothing listens on now. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -136,4 +138,39 @@ export async function fill(browser, name, value) {
   await el.waitForDisplayed({ timeout: 5000 });
   await el.clearValue();
   await el.setValue(value);
+}
+
+/** The displayed text of the element with this test id, once it is shown. */
+export async function textOf(browser, testid) {
+  const el = await browser.$(`[data-testid="${testid}"]`);
+  await el.waitForDisplayed({ timeout: 10000 });
+  return el.getText();
+}
+
+/**
+ * Waits until the element with this test id exists and its text passes `check` (a RegExp or a
+ * function); returns the text. On a timeout, saves the screenshot `<shot>-<testid>` first.
+ */
+export async function waitText(browser, testid, check, { message, shot = "failure", timeout = 20000 } = {}) {
+  const passes = (text) => (check instanceof RegExp ? check.test(text) : check(text));
+  const el = await browser.$(`[data-testid="${testid}"]`);
+  await browser
+    .waitUntil(async () => (await el.isExisting()) && passes(await el.getText()), {
+      timeout,
+      timeoutMsg: message ?? `${testid} never matched ${check}`,
+    })
+    .catch(async (e) => {
+      await screenshot(browser, `${shot}-${testid}`);
+      throw e;
+    });
+  return el.getText();
+}
+
+/** Clicks the element with this test id, scrolled into view by the page itself first. */
+export async function click(browser, testid) {
+  const el = await browser.$(`[data-testid="${testid}"]`);
+  await el.waitForDisplayed({ timeout: 10000 });
+  // webdriverio's own scrollIntoView may still be scrolling when the click lands.
+  await browser.execute((target) => target.scrollIntoView({ block: "center" }), el);
+  await el.click();
 }

@@ -1,6 +1,6 @@
 // Which screen is showing; no URL is needed inside the window.
 /** The screens the navigation rail lists. */
-export type NavScreen = "dashboard" | "settings" | "statute" | "members" | "shares" | "production" | "meetings" | "year";
+export type NavScreen = "dashboard" | "settings" | "statute" | "members" | "shares" | "production" | "meetings" | "year" | "sync";
 /**
  * Every screen: the rail's, a member's file (target = membership number), and the
  * print previews, which show only the document (target = certificate serial or
