@@ -6,7 +6,9 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config file
 # python3-venv: the protocol tier makes a venv for schemathesis (tests/protocol/run.sh).
-APT_TEST := xvfb xauth webkit2gtk-driver sqlite3 hledger python3-venv
+# postgresql: the registry's tests run every scenario on a throwaway PostgreSQL cluster too.
+# socat: TLS in front of the registry in the sync tests (a pinned certificate, a refused one).
+APT_TEST := xvfb xauth webkit2gtk-driver sqlite3 hledger python3-venv postgresql socat
 TAURI_DRIVER_VERSION := 2.1.0
 
 .PHONY: help run test build ui package registry bench bench-check bench-startup soak deps-build deps-test check-bindings

@@ -1,7 +1,6 @@
 //! The command line: `serve`, `enrolment-code` and `reports`.
 
 use std::io::Write as _;
-use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -12,7 +11,7 @@ use tokio::net::TcpListener;
 
 use crate::error::RegistryError;
 use crate::http::{self, DEFAULT_MAX_BODY, DEFAULT_RATE, Registry};
-use crate::store::{self, codes, reports};
+use crate::store::{self, Store, codes, reports};
 
 /// The reference registry: the other side of Hamyar's sync protocol (docs/registry-protocol.md).
 #[derive(Debug, Parser)]
@@ -26,8 +25,8 @@ pub struct Cli {
 enum Command {
     /// Serve the protocol over plain HTTP (put a TLS-terminating proxy in front of it).
     Serve {
-        /// The registry's SQLite file (created if missing).
-        #[arg(long, value_name = "FILE")]
+        /// The registry's SQLite file (created if missing), or a `postgres://` URL.
+        #[arg(long, value_name = "FILE|URL")]
         db: String,
         /// Address to listen on; port 0 picks a free port (the line printed says which).
         #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787")]
@@ -43,8 +42,8 @@ enum Command {
     },
     /// Issue a one-time enrolment code for a cooperative and print it.
     EnrolmentCode {
-        /// The registry's SQLite file (created if missing).
-        #[arg(long, value_name = "FILE")]
+        /// The registry's SQLite file (created if missing), or a `postgres://` URL.
+        #[arg(long, value_name = "FILE|URL")]
         db: String,
         /// The cooperative's legal national ID (شناسه ملی), 11 digits.
         #[arg(long, value_name = "ID")]
@@ -52,8 +51,8 @@ enum Command {
     },
     /// List every received report.
     Reports {
-        /// The registry's SQLite file.
-        #[arg(long, value_name = "FILE")]
+        /// The registry's SQLite file, or a `postgres://` URL.
+        #[arg(long, value_name = "FILE|URL")]
         db: String,
         /// A JSON array instead of a table.
         #[arg(long)]
@@ -61,31 +60,22 @@ enum Command {
     },
 }
 
-/// Parses the arguments and runs the command: exit 0 on success, 2 for unusable arguments
-/// (including a PostgreSQL URL), 1 for any other failure.
+/// Parses the arguments and runs the command: exit 0 on success, 2 for unusable arguments, 1 for
+/// any other failure (a database that cannot be opened or reached among them).
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let db = match &cli.command {
-        Command::Serve { db, .. } | Command::EnrolmentCode { db, .. } | Command::Reports { db, .. } => db,
-    };
-    if is_postgres_url(db) {
-        eprintln!(
-            "hamyar-registry: PostgreSQL is not supported by this build; --db takes a SQLite file path only"
-        );
-        return ExitCode::from(2);
-    }
     let result = match cli.command {
         Command::Serve { db, listen, max_body, rate } => {
-            serve(Path::new(&db), &listen, usize::try_from(max_body).unwrap_or(usize::MAX), rate)
+            serve(&db, &listen, usize::try_from(max_body).unwrap_or(usize::MAX), rate)
         }
         Command::EnrolmentCode { db, legal_id } => match LegalId::parse(&legal_id) {
-            Ok(id) => enrolment_code(Path::new(&db), id.as_str()),
+            Ok(id) => enrolment_code(&db, id.as_str()),
             Err(code) => {
                 eprintln!("hamyar-registry: {legal_id}: {}", code.english());
                 return ExitCode::from(2);
             }
         },
-        Command::Reports { db, json } => list_reports(Path::new(&db), json),
+        Command::Reports { db, json } => list_reports(&db, json),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -96,12 +86,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn is_postgres_url(db: &str) -> bool {
-    let lower = db.to_ascii_lowercase();
-    lower.starts_with("postgres://") || lower.starts_with("postgresql://")
-}
-
-fn serve(db: &Path, listen: &str, max_body: usize, rate: u32) -> Result<(), RegistryError> {
+fn serve(db: &str, listen: &str, max_body: usize, rate: u32) -> Result<(), RegistryError> {
     let registry = Arc::new(Registry::open(db, rate)?);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {
@@ -141,22 +126,17 @@ async fn shutdown_signal() {
     }
 }
 
-fn enrolment_code(db: &Path, legal_id: &str) -> Result<(), RegistryError> {
-    let mut conn = store::open(db)?;
-    store::registry_key(&mut conn, Utc::now())?;
-    let code = codes::issue(&conn, legal_id, Utc::now())?;
+fn enrolment_code(db: &str, legal_id: &str) -> Result<(), RegistryError> {
+    let store = Store::open(db)?;
+    store::registry_key(&store, Utc::now())?;
+    let code = codes::issue(&store, legal_id, Utc::now())?;
     println!("{code}");
     Ok(())
 }
 
-fn list_reports(db: &Path, json: bool) -> Result<(), RegistryError> {
+fn list_reports(db: &str, json: bool) -> Result<(), RegistryError> {
     // Listing never creates a database: a mistyped path is an error, not an empty registry.
-    if !db.exists() {
-        let missing = format!("no registry database at {}", db.display());
-        return Err(std::io::Error::new(std::io::ErrorKind::NotFound, missing).into());
-    }
-    let conn = store::open(db)?;
-    let rows = reports::list(&conn)?;
+    let rows = reports::list(&Store::open_existing(db)?)?;
     let mut out = std::io::stdout().lock();
     if json {
         serde_json::to_writer_pretty(&mut out, &rows)?;
@@ -197,13 +177,6 @@ fn write_table(out: &mut impl std::io::Write, rows: &[reports::ReportRow]) -> st
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn postgres_urls_are_recognised_in_either_spelling() {
-        assert!(is_postgres_url("postgres://registry@db/registry"));
-        assert!(is_postgres_url("PostgreSQL://db/registry"));
-        assert!(!is_postgres_url("/var/lib/hamyar/registry.db"));
-    }
 
     #[test]
     fn the_table_lines_up_its_columns() {

@@ -1,17 +1,113 @@
 //! The protocol as a cooperative meets it: the real `hamyar-registry serve` on 127.0.0.1, spoken
-//! to over HTTP with signed requests.
+//! to over HTTP with signed requests. Every scenario runs on both storage backends: a SQLite file
+//! and a PostgreSQL database (`sqlite::NAME` and `postgres::NAME`).
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+#[macro_use]
 mod support;
+
+use std::sync::Barrier;
 
 use hamyar_core::protocol::{Health, ReportStatus, content_hash};
 use support::{
-    COOP, Coop, OTHER, Server, document, enrolment_code, get, post, report_id, stored_reports, temp_db,
+    Answer, Backend, COOP, Coop, Db, OTHER, Server, document, enrolled, enrolment_code, get, post, report_id,
+    stored_reports,
 };
 
-#[test]
-fn health_answers_ok_with_protocol_one_and_the_time_in_utc() {
-    let (_dir, db) = temp_db();
+on_both_backends!(
+    health_answers_ok_with_protocol_one_and_the_time_in_utc,
+    enrolment_with_the_code_issued_for_the_cooperative_returns_the_registry_key,
+    enrolment_with_a_wrong_code_is_refused,
+    an_enrolment_code_works_only_once,
+    an_enrolment_code_issued_for_another_legal_id_is_refused,
+    an_enrolment_that_is_not_a_request_or_has_no_valid_key_is_malformed,
+    re_enrolling_with_a_new_code_replaces_the_key,
+    an_upload_is_received_once_and_an_identical_retry_gets_the_same_receipt,
+    the_same_report_id_with_other_content_is_a_conflict,
+    a_body_changed_after_signing_is_refused_as_signature_invalid,
+    a_key_that_is_not_enrolled_is_refused,
+    a_report_naming_another_cooperative_is_refused,
+    requests_missing_headers_or_of_another_type_version_or_id_are_refused_in_order,
+    a_correction_must_name_a_known_report_and_then_supersedes_it,
+    a_body_over_the_limit_is_too_large,
+    a_body_over_the_default_limit_is_too_large,
+    a_cooperative_over_its_rate_is_told_when_to_retry,
+    the_receipt_verifies_against_the_registry_key_and_not_once_changed,
+    status_needs_a_good_signature_and_shows_only_the_cooperatives_own_reports,
+    unknown_paths_and_methods_are_problems_too,
+    two_servers_started_at_once_on_a_new_database_share_one_registry_key,
+    simultaneous_uploads_of_one_report_store_it_once_with_one_receipt,
+    simultaneous_uploads_of_different_reports_are_numbered_without_gaps,
+);
+
+/// Runs `upload(i)` for i in 0..n on n threads released at the same moment; the answers in order.
+fn at_once(n: usize, upload: impl Fn(usize) -> Answer + Sync) -> Vec<Answer> {
+    let barrier = Barrier::new(n);
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..n)
+            .map(|i| {
+                let (barrier, upload) = (&barrier, &upload);
+                scope.spawn(move || {
+                    barrier.wait();
+                    upload(i)
+                })
+            })
+            .collect();
+        threads.into_iter().map(|t| t.join().unwrap()).collect()
+    })
+}
+
+/// Two servers on a new database (as behind a load balancer), started at the same time, and
+/// the demo cooperative enrolled through the first; the second server's registry key.
+fn two_servers(backend: Backend) -> (Db, [Server; 2], Coop, String) {
+    let db = Db::new(backend);
+    let (a, b) = std::thread::scope(|scope| {
+        let a = scope.spawn(|| Server::start(&db, &[]));
+        let b = scope.spawn(|| Server::start(&db, &[]));
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    let coop = Coop::new(COOP, 1);
+    coop.enrol(&a);
+    let second_key = Coop::new(OTHER, 2).enrol(&b);
+    (db, [a, b], coop, second_key)
+}
+
+fn two_servers_started_at_once_on_a_new_database_share_one_registry_key(backend: Backend) {
+    let (_db, servers, coop, second_key) = two_servers(backend);
+    let id = report_id();
+    let receipt = coop.upload(&servers[0], &id, &coop.report(&id, "1404-Q1", None)).receipt();
+    assert!(receipt.verify(&second_key));
+}
+
+fn simultaneous_uploads_of_one_report_store_it_once_with_one_receipt(backend: Backend) {
+    let (db, servers, coop, _) = two_servers(backend);
+    let id = report_id();
+    let body = coop.report(&id, "1404-Q1", None);
+    let answers = at_once(8, |i| coop.upload(&servers[i % 2], &id, &body));
+    let mut statuses: Vec<u16> = answers.iter().map(|a| a.status).collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 200, 200, 200, 200, 200, 200, 201], "{answers:?}");
+    assert!(answers.iter().all(|a| a.body == answers[0].body), "one receipt, byte for byte: {answers:?}");
+    let rows = stored_reports(&db);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["registry_id"], "HR-000001");
+}
+
+fn simultaneous_uploads_of_different_reports_are_numbered_without_gaps(backend: Backend) {
+    let (db, servers, coop, _) = two_servers(backend);
+    let ids: Vec<String> = (0..8).map(|_| report_id()).collect();
+    let answers =
+        at_once(8, |i| coop.upload(&servers[i % 2], &ids[i], &coop.report(&ids[i], "1404-Q1", None)));
+    assert!(answers.iter().all(|a| a.status == 201), "{answers:?}");
+    let mut numbers: Vec<String> = answers.iter().map(|a| a.receipt().registry_id).collect();
+    numbers.sort();
+    let expected: Vec<String> = (1..=8).map(|n| format!("HR-{n:06}")).collect();
+    assert_eq!(numbers, expected);
+    assert_eq!(stored_reports(&db).len(), 8);
+}
+
+fn health_answers_ok_with_protocol_one_and_the_time_in_utc(backend: Backend) {
+    let db = Db::new(backend);
     let server = Server::start(&db, &[]);
     let answer = get(&server, "/v1/health");
     assert_eq!(answer.status, 200);
@@ -22,9 +118,8 @@ fn health_answers_ok_with_protocol_one_and_the_time_in_utc() {
     assert!(health.time.ends_with('Z') && health.time.len() == 20, "{}", health.time);
 }
 
-#[test]
-fn enrolment_with_the_code_issued_for_the_cooperative_returns_the_registry_key() {
-    let (_dir, db) = temp_db();
+fn enrolment_with_the_code_issued_for_the_cooperative_returns_the_registry_key(backend: Backend) {
+    let db = Db::new(backend);
     let server = Server::start(&db, &[]);
     let coop = Coop::new(COOP, 1);
     let answer = coop.enrol_with(&server, &enrolment_code(&db, COOP));
@@ -35,27 +130,24 @@ fn enrolment_with_the_code_issued_for_the_cooperative_returns_the_registry_key()
     assert_eq!(enrolment.registry_key.len(), 64);
 }
 
-#[test]
-fn enrolment_with_a_wrong_code_is_refused() {
-    let (_dir, db) = temp_db();
+fn enrolment_with_a_wrong_code_is_refused(backend: Backend) {
+    let db = Db::new(backend);
     let server = Server::start(&db, &[]);
     enrolment_code(&db, COOP);
     let answer = Coop::new(COOP, 1).enrol_with(&server, "AAAA-BBBB-CCCC");
     assert_eq!(answer.code(403), "enrolment_code_invalid");
 }
 
-#[test]
-fn an_enrolment_code_works_only_once() {
-    let (_dir, db) = temp_db();
+fn an_enrolment_code_works_only_once(backend: Backend) {
+    let db = Db::new(backend);
     let server = Server::start(&db, &[]);
     let code = enrolment_code(&db, COOP);
     assert_eq!(Coop::new(COOP, 1).enrol_with(&server, &code).status, 201);
     assert_eq!(Coop::new(COOP, 2).enrol_with(&server, &code).code(403), "enrolment_code_invalid");
 }
 
-#[test]
-fn an_enrolment_code_issued_for_another_legal_id_is_refused() {
-    let (_dir, db) = temp_db();
+fn an_enrolment_code_issued_for_another_legal_id_is_refused(backend: Backend) {
+    let db = Db::new(backend);
     let server = Server::start(&db, &[]);
     let theirs = enrolment_code(&db, OTHER);
     assert_eq!(Coop::new(COOP, 1).enrol_with(&server, &theirs).code(403), "enrolment_code_invalid");
@@ -63,9 +155,8 @@ fn an_enrolment_code_issued_for_another_legal_id_is_refused() {
     assert_eq!(Coop::new(OTHER, 2).enrol_with(&server, &theirs).status, 201);
 }
 
-#[test]
-fn an_enrolment_that_is_not_a_request_or_has_no_valid_key_is_malformed() {
-    let (_dir, db) = temp_db();
+fn an_enrolment_that_is_not_a_request_or_has_no_valid_key_is_malformed(backend: Backend) {
+    let db = Db::new(backend);
     let server = Server::start(&db, &[]);
     let code = enrolment_code(&db, COOP);
     let json = [("Content-Type", "application/json")];
@@ -76,9 +167,8 @@ fn an_enrolment_that_is_not_a_request_or_has_no_valid_key_is_malformed() {
     assert_eq!(post(&server, "/v1/enrolments", &text, b"{}").code(415), "unsupported_media_type");
 }
 
-#[test]
-fn re_enrolling_with_a_new_code_replaces_the_key() {
-    let (_dir, db) = temp_db();
+fn re_enrolling_with_a_new_code_replaces_the_key(backend: Backend) {
+    let db = Db::new(backend);
     let server = Server::start(&db, &[]);
     let old = Coop::new(COOP, 1);
     old.enrol(&server);
@@ -89,12 +179,8 @@ fn re_enrolling_with_a_new_code_replaces_the_key() {
     assert_eq!(new.upload(&server, &id, &new.report(&id, "1404-Q1", None)).status, 201);
 }
 
-#[test]
-fn an_upload_is_received_once_and_an_identical_retry_gets_the_same_receipt() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(&db, &[]);
-    let coop = Coop::new(COOP, 1);
-    coop.enrol(&server);
+fn an_upload_is_received_once_and_an_identical_retry_gets_the_same_receipt(backend: Backend) {
+    let (db, server, coop) = enrolled(backend);
     let id = report_id();
     let body = coop.report(&id, "1404-Q1", None);
     let first = coop.upload(&server, &id, &body);
@@ -115,23 +201,15 @@ fn an_upload_is_received_once_and_an_identical_retry_gets_the_same_receipt() {
     assert_eq!(rows[0]["state"], "accepted");
 }
 
-#[test]
-fn the_same_report_id_with_other_content_is_a_conflict() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(&db, &[]);
-    let coop = Coop::new(COOP, 1);
-    coop.enrol(&server);
+fn the_same_report_id_with_other_content_is_a_conflict(backend: Backend) {
+    let (_db, server, coop) = enrolled(backend);
     let id = report_id();
     assert_eq!(coop.upload(&server, &id, &coop.report(&id, "1404-Q1", None)).status, 201);
     assert_eq!(coop.upload(&server, &id, &coop.report(&id, "1404-Q2", None)).code(409), "conflict");
 }
 
-#[test]
-fn a_body_changed_after_signing_is_refused_as_signature_invalid() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(&db, &[]);
-    let coop = Coop::new(COOP, 1);
-    coop.enrol(&server);
+fn a_body_changed_after_signing_is_refused_as_signature_invalid(backend: Backend) {
+    let (db, server, coop) = enrolled(backend);
     let id = report_id();
     let body = document(&id, COOP, "1404-Q1", None, serde_json::json!({"members": {"count": 12}}));
     let signature = coop.key.sign_hex(&body);
@@ -142,9 +220,8 @@ fn a_body_changed_after_signing_is_refused_as_signature_invalid() {
     assert!(stored_reports(&db).is_empty());
 }
 
-#[test]
-fn a_key_that_is_not_enrolled_is_refused() {
-    let (_dir, db) = temp_db();
+fn a_key_that_is_not_enrolled_is_refused(backend: Backend) {
+    let db = Db::new(backend);
     let server = Server::start(&db, &[]);
     let stranger = Coop::new(COOP, 9);
     let id = report_id();
@@ -154,23 +231,15 @@ fn a_key_that_is_not_enrolled_is_refused() {
     );
 }
 
-#[test]
-fn a_report_naming_another_cooperative_is_refused() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(&db, &[]);
-    let coop = Coop::new(COOP, 1);
-    coop.enrol(&server);
+fn a_report_naming_another_cooperative_is_refused(backend: Backend) {
+    let (_db, server, coop) = enrolled(backend);
     let id = report_id();
     let body = document(&id, OTHER, "1404-Q1", None, serde_json::json!({}));
     assert_eq!(coop.upload(&server, &id, &body).code(403), "wrong_cooperative");
 }
 
-#[test]
-fn requests_missing_headers_or_of_another_type_version_or_id_are_refused_in_order() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(&db, &[]);
-    let coop = Coop::new(COOP, 1);
-    coop.enrol(&server);
+fn requests_missing_headers_or_of_another_type_version_or_id_are_refused_in_order(backend: Backend) {
+    let (db, server, coop) = enrolled(backend);
     let id = report_id();
     let body = coop.report(&id, "1404-Q1", None);
     let text = [("Content-Type", "text/plain")];
@@ -186,12 +255,8 @@ fn requests_missing_headers_or_of_another_type_version_or_id_are_refused_in_orde
     assert!(stored_reports(&db).is_empty());
 }
 
-#[test]
-fn a_correction_must_name_a_known_report_and_then_supersedes_it() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(&db, &[]);
-    let coop = Coop::new(COOP, 1);
-    coop.enrol(&server);
+fn a_correction_must_name_a_known_report_and_then_supersedes_it(backend: Backend) {
+    let (db, server, coop) = enrolled(backend);
     let first = report_id();
     assert_eq!(coop.upload(&server, &first, &coop.report(&first, "1404-Q1", None)).status, 201);
     let stray = report_id();
@@ -214,9 +279,8 @@ fn a_correction_must_name_a_known_report_and_then_supersedes_it() {
     assert_eq!((&rows[1]["state"], &rows[1]["supersedes"]), (&"accepted".into(), &first.as_str().into()));
 }
 
-#[test]
-fn a_body_over_the_limit_is_too_large() {
-    let (_dir, db) = temp_db();
+fn a_body_over_the_limit_is_too_large(backend: Backend) {
+    let db = Db::new(backend);
     let server = Server::start(&db, &["--max-body", "1024"]);
     let coop = Coop::new(COOP, 1);
     coop.enrol(&server);
@@ -228,20 +292,15 @@ fn a_body_over_the_limit_is_too_large() {
     assert_eq!(coop.upload(&server, &id, &small).status, 201);
 }
 
-#[test]
-fn a_body_over_the_default_limit_is_too_large() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(&db, &[]);
-    let coop = Coop::new(COOP, 1);
-    coop.enrol(&server);
+fn a_body_over_the_default_limit_is_too_large(backend: Backend) {
+    let (_db, server, coop) = enrolled(backend);
     let id = report_id();
     let body = vec![b' '; 262_145];
     assert_eq!(coop.upload(&server, &id, &body).code(413), "too_large");
 }
 
-#[test]
-fn a_cooperative_over_its_rate_is_told_when_to_retry() {
-    let (_dir, db) = temp_db();
+fn a_cooperative_over_its_rate_is_told_when_to_retry(backend: Backend) {
+    let db = Db::new(backend);
     let server = Server::start(&db, &["--rate", "2"]);
     let coop = Coop::new(COOP, 1);
     coop.enrol(&server);
@@ -260,9 +319,8 @@ fn a_cooperative_over_its_rate_is_told_when_to_retry() {
     assert_eq!(other.upload(&server, &theirs, &other.report(&theirs, "1404-Q1", None)).status, 201);
 }
 
-#[test]
-fn the_receipt_verifies_against_the_registry_key_and_not_once_changed() {
-    let (_dir, db) = temp_db();
+fn the_receipt_verifies_against_the_registry_key_and_not_once_changed(backend: Backend) {
+    let db = Db::new(backend);
     let server = Server::start(&db, &[]);
     let coop = Coop::new(COOP, 1);
     let registry_key = coop.enrol(&server);
@@ -273,12 +331,8 @@ fn the_receipt_verifies_against_the_registry_key_and_not_once_changed() {
     assert!(!receipt.verify(&registry_key));
 }
 
-#[test]
-fn status_needs_a_good_signature_and_shows_only_the_cooperatives_own_reports() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(&db, &[]);
-    let coop = Coop::new(COOP, 1);
-    coop.enrol(&server);
+fn status_needs_a_good_signature_and_shows_only_the_cooperatives_own_reports(backend: Backend) {
+    let (_db, server, coop) = enrolled(backend);
     let id = report_id();
     let receipt = coop.upload(&server, &id, &coop.report(&id, "1404-Q1", None)).receipt();
 
@@ -298,9 +352,8 @@ fn status_needs_a_good_signature_and_shows_only_the_cooperatives_own_reports() {
     assert_eq!(other.status(&server, &id).code(404), "not_found");
 }
 
-#[test]
-fn unknown_paths_and_methods_are_problems_too() {
-    let (_dir, db) = temp_db();
+fn unknown_paths_and_methods_are_problems_too(backend: Backend) {
+    let db = Db::new(backend);
     let server = Server::start(&db, &[]);
     assert_eq!(get(&server, "/v2/health").code(404), "not_found");
     assert_eq!(get(&server, "/v1/reports").code(405), "method_not_allowed");

@@ -36,7 +36,7 @@ pub async fn enrol(
     let public_key = request.public_key.to_ascii_lowercase();
     let (id, key) = (legal_id.clone(), public_key.clone());
     let outcome = registry
-        .with_db(move |conn, _| cooperatives::enrol(conn, &id, &request.code, &key, Utc::now()))
+        .with_db(move |store, _| cooperatives::enrol(store, &id, &request.code, &key, Utc::now()))
         .await?;
     match outcome {
         Enrolled::Done { enrolled_at } => {

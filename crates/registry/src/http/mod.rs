@@ -7,8 +7,7 @@ pub mod reports;
 mod signer;
 
 use std::future::Future;
-use std::path::Path;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::rejection::BytesRejection;
@@ -18,12 +17,11 @@ use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
 use hamyar_core::protocol::{Health, KeyPair, PROTOCOL_VERSION, problem as code};
-use rusqlite::Connection;
 use tokio::net::TcpListener;
 
 use crate::error::Result;
 use crate::rate::RateLimiter;
-use crate::store::{self, timestamp};
+use crate::store::{self, Store, timestamp};
 use problem::ApiError;
 
 /// The largest request body accepted by default (256 KiB).
@@ -35,18 +33,19 @@ pub const DEFAULT_RATE: u32 = 120;
 /// A running registry's state: its database, its key and the rate limiter.
 #[derive(Debug)]
 pub struct Registry {
-    db: Arc<Mutex<Connection>>,
+    store: Arc<Store>,
     key: KeyPair,
     limiter: RateLimiter,
 }
 
 impl Registry {
-    /// Opens the registry database at `path` (creating it and the registry key if needed) and
-    /// allows each cooperative `rate_per_minute` signed requests a minute.
-    pub fn open(path: &Path, rate_per_minute: u32) -> Result<Self> {
-        let mut conn = store::open(path)?;
-        let key = store::registry_key(&mut conn, Utc::now())?;
-        Ok(Self { db: Arc::new(Mutex::new(conn)), key, limiter: RateLimiter::new(rate_per_minute) })
+    /// Opens the registry database `db` names, a SQLite file or a PostgreSQL URL (creating the
+    /// tables and the registry key if needed), and allows each cooperative `rate_per_minute`
+    /// signed requests a minute.
+    pub fn open(db: &str, rate_per_minute: u32) -> Result<Self> {
+        let store = Store::open(db)?;
+        let key = store::registry_key(&store, Utc::now())?;
+        Ok(Self { store: Arc::new(store), key, limiter: RateLimiter::new(rate_per_minute) })
     }
 
     /// The registry's public key: receipts verify against it.
@@ -54,20 +53,15 @@ impl Registry {
         self.key.public_hex()
     }
 
-    /// Runs `work` on the connection off the async threads.
+    /// Runs `work` on the database off the async threads.
     async fn with_db<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut Connection, &KeyPair) -> Result<T> + Send + 'static,
+        F: FnOnce(&Store, &KeyPair) -> Result<T> + Send + 'static,
     {
-        let db = Arc::clone(&self.db);
+        let store = Arc::clone(&self.store);
         let key = self.key.clone();
-        let joined = tokio::task::spawn_blocking(move || {
-            // A panic mid-transaction rolled it back as it unwound: the connection is sound.
-            let mut conn = db.lock().unwrap_or_else(PoisonError::into_inner);
-            work(&mut conn, &key)
-        })
-        .await;
+        let joined = tokio::task::spawn_blocking(move || work(&store, &key)).await;
         match joined {
             Ok(result) => result.map_err(ApiError::from),
             Err(join) => Err(ApiError::internal(&join)),
@@ -104,7 +98,7 @@ async fn health() -> Json<Health> {
 }
 
 async fn page(State(registry): State<Arc<Registry>>) -> Result<Response, ApiError> {
-    let rows = registry.with_db(|conn, _| store::reports::list(conn)).await?;
+    let rows = registry.with_db(|store, _| store::reports::list(store)).await?;
     let mut response = crate::page::render(&rows).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));

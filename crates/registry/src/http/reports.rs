@@ -47,14 +47,14 @@ pub async fn upload(
         ));
     }
     let outcome = registry
-        .with_db(move |conn, key| {
+        .with_db(move |store, key| {
             let incoming = Incoming {
                 document: &document,
                 body: &body,
                 public_key: &signer.public_key,
                 signature: &signer.signature,
             };
-            reports::accept(conn, key, incoming, Utc::now())
+            reports::accept(store, key, incoming, Utc::now())
         })
         .await?;
     match outcome {
@@ -102,7 +102,7 @@ pub async fn status(
     let legal_id = signer.authenticate(&registry, &status_signing_bytes(uri.path())).await?;
     let Path(report_id) =
         id.map_err(|e| ApiError::malformed(format!("the report id is not readable: {e}")))?;
-    let held = registry.with_db(move |conn, _| reports::find(conn, &report_id)).await?;
+    let held = registry.with_db(move |store, _| reports::find(store, &report_id)).await?;
     let Some(held) = held.filter(|h| h.legal_id == legal_id) else {
         return Err(ApiError::new(
             StatusCode::NOT_FOUND,

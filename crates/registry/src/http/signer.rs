@@ -34,7 +34,7 @@ impl Signer {
     pub async fn authenticate(&self, registry: &Registry, message: &[u8]) -> Result<String, ApiError> {
         let key = self.public_key.clone();
         let Some(legal_id) =
-            registry.with_db(move |conn, _| cooperatives::cooperative_of(conn, &key)).await?
+            registry.with_db(move |store, _| cooperatives::cooperative_of(store, &key)).await?
         else {
             return Err(ApiError::new(
                 StatusCode::UNAUTHORIZED,

@@ -2,9 +2,8 @@
 //! enrolment kept on record.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
-use super::{codes, timestamp};
+use super::{NewEnrolment, Store, codes, timestamp};
 use crate::error::Result;
 
 /// How an enrolment ended.
@@ -22,75 +21,75 @@ pub enum Enrolled {
 }
 
 /// Enrols `public_key` (lower-case hex) for `legal_id` with a one-time `code`, in one
-/// transaction: the code is consumed only if the key is recorded.
+/// transaction: the code is used up only if the key is recorded.
 pub fn enrol(
-    conn: &mut Connection,
+    store: &Store,
     legal_id: &str,
     code: &str,
     public_key: &str,
     now: DateTime<Utc>,
 ) -> Result<Enrolled> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let Some(code_hash) = codes::consume(&tx, legal_id, code, now)? else {
-        return Ok(Enrolled::CodeInvalid);
-    };
-    if cooperative_of(&tx, public_key)?.is_some_and(|owner| owner != legal_id) {
-        // Dropping the transaction rolls the code back: it stays usable.
-        return Ok(Enrolled::KeyTaken);
-    }
-    let enrolled_at = timestamp(now);
-    tx.execute(
-        "INSERT INTO cooperatives (legal_id, public_key, enrolled_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (legal_id) DO UPDATE SET public_key = excluded.public_key, enrolled_at = excluded.enrolled_at",
-        (legal_id, public_key, &enrolled_at),
-    )?;
-    tx.execute(
-        "INSERT INTO enrolments (legal_id, public_key, code_hash, enrolled_at) VALUES (?1, ?2, ?3, ?4)",
-        (legal_id, public_key, &code_hash, &enrolled_at),
-    )?;
-    tx.commit()?;
-    Ok(Enrolled::Done { enrolled_at })
+    let (code_hash, enrolled_at) = (codes::hash(code), timestamp(now));
+    store.write(|tx| {
+        if !tx.code_is_unused(&code_hash, legal_id)? {
+            return Ok(Enrolled::CodeInvalid);
+        }
+        if tx.cooperative_of(public_key)?.is_some_and(|owner| owner != legal_id) {
+            // Nothing written: the code stays usable.
+            return Ok(Enrolled::KeyTaken);
+        }
+        if !tx.use_code(&code_hash, legal_id, &enrolled_at)? {
+            return Ok(Enrolled::CodeInvalid);
+        }
+        tx.enrol(&NewEnrolment { legal_id, public_key, code_hash: &code_hash, enrolled_at: &enrolled_at })?;
+        Ok(Enrolled::Done { enrolled_at: enrolled_at.clone() })
+    })
 }
 
 /// The legal ID `public_key` is currently enrolled for.
-pub fn cooperative_of(conn: &Connection, public_key: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row("SELECT legal_id FROM cooperatives WHERE public_key = ?1", [public_key], |r| r.get(0))
-        .optional()?)
+pub fn cooperative_of(store: &Store, public_key: &str) -> Result<Option<String>> {
+    store.read(|tx| tx.cooperative_of(public_key))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store;
+    use crate::store::temp_store;
 
     const COOP: &str = "14100001233";
     const OTHER: &str = "10380284790";
 
     #[test]
-    fn a_new_code_replaces_the_key_and_the_old_key_no_longer_counts() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut conn = store::open(&dir.path().join("r.db")).expect("open");
+    fn a_code_works_once_for_its_own_legal_id_in_any_spelling() {
+        let (_dir, store) = temp_store();
         let now = Utc::now();
-        let first = codes::issue(&conn, COOP, now).expect("code");
-        assert!(matches!(enrol(&mut conn, COOP, &first, "aa", now), Ok(Enrolled::Done { .. })));
-        let second = codes::issue(&conn, COOP, now).expect("code");
-        assert!(matches!(enrol(&mut conn, COOP, &second, "bb", now), Ok(Enrolled::Done { .. })));
-        assert_eq!(cooperative_of(&conn, "aa").expect("lookup"), None);
-        assert_eq!(cooperative_of(&conn, "bb").expect("lookup").as_deref(), Some(COOP));
-        let kept: i64 = conn.query_row("SELECT count(*) FROM enrolments", [], |r| r.get(0)).expect("count");
-        assert_eq!(kept, 2);
+        let code = codes::issue(&store, COOP, now).expect("issue");
+        assert_eq!(enrol(&store, OTHER, &code, "aa", now).expect("enrol"), Enrolled::CodeInvalid);
+        let typed = code.replace('-', " ").to_lowercase();
+        assert!(matches!(enrol(&store, COOP, &typed, "aa", now), Ok(Enrolled::Done { .. })));
+        assert_eq!(enrol(&store, COOP, &code, "bb", now).expect("enrol"), Enrolled::CodeInvalid);
+    }
+
+    #[test]
+    fn a_new_code_replaces_the_key_and_the_old_key_no_longer_counts() {
+        let (_dir, store) = temp_store();
+        let now = Utc::now();
+        let first = codes::issue(&store, COOP, now).expect("code");
+        assert!(matches!(enrol(&store, COOP, &first, "aa", now), Ok(Enrolled::Done { .. })));
+        let second = codes::issue(&store, COOP, now).expect("code");
+        assert!(matches!(enrol(&store, COOP, &second, "bb", now), Ok(Enrolled::Done { .. })));
+        assert_eq!(cooperative_of(&store, "aa").expect("lookup"), None);
+        assert_eq!(cooperative_of(&store, "bb").expect("lookup").as_deref(), Some(COOP));
     }
 
     #[test]
     fn a_key_taken_by_another_cooperative_leaves_the_code_unused() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut conn = store::open(&dir.path().join("r.db")).expect("open");
+        let (_dir, store) = temp_store();
         let now = Utc::now();
-        let theirs = codes::issue(&conn, OTHER, now).expect("code");
-        assert!(matches!(enrol(&mut conn, OTHER, &theirs, "aa", now), Ok(Enrolled::Done { .. })));
-        let ours = codes::issue(&conn, COOP, now).expect("code");
-        assert_eq!(enrol(&mut conn, COOP, &ours, "aa", now).expect("enrol"), Enrolled::KeyTaken);
-        assert!(matches!(enrol(&mut conn, COOP, &ours, "bb", now), Ok(Enrolled::Done { .. })));
+        let theirs = codes::issue(&store, OTHER, now).expect("code");
+        assert!(matches!(enrol(&store, OTHER, &theirs, "aa", now), Ok(Enrolled::Done { .. })));
+        let ours = codes::issue(&store, COOP, now).expect("code");
+        assert_eq!(enrol(&store, COOP, &ours, "aa", now).expect("enrol"), Enrolled::KeyTaken);
+        assert!(matches!(enrol(&store, COOP, &ours, "bb", now), Ok(Enrolled::Done { .. })));
     }
 }

@@ -3,10 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use hamyar_core::protocol::{KeyPair, Receipt, ReportDocument, content_hash};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 
-use super::timestamp;
+use super::{NewReport, Store, timestamp};
 use crate::error::Result;
 
 /// A report as it arrived: the parsed document, its raw bytes and who signed them.
@@ -36,81 +35,61 @@ pub enum Accepted {
 }
 
 /// Stores `incoming` and signs its receipt with `registry`, or says why not, in one
-/// IMMEDIATE transaction: a crash leaves either nothing or the report with its receipt (and
-/// the superseded report marked).
+/// transaction: a crash leaves either nothing or the report with its receipt (and the
+/// superseded report marked).
 pub fn accept(
-    conn: &mut Connection,
+    store: &Store,
     registry: &KeyPair,
     incoming: Incoming<'_>,
     now: DateTime<Utc>,
 ) -> Result<Accepted> {
     let doc = incoming.document;
-    let hash = content_hash(incoming.body);
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let earlier: Option<(String, String)> = tx
-        .query_row("SELECT content_hash, receipt FROM reports WHERE report_id = ?1", [&doc.report_id], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .optional()?;
-    if let Some((stored_hash, receipt)) = earlier {
-        return Ok(if stored_hash == hash { Accepted::AlreadyHeld(receipt) } else { Accepted::Conflict });
-    }
-    if let Some(previous) = &doc.supersedes {
-        let open: Option<i64> = tx
-            .query_row(
-                "SELECT seq FROM reports
-                 WHERE report_id = ?1 AND legal_id = ?2 AND period = ?3 AND superseded_by IS NULL",
-                (previous, &doc.legal_id, &doc.period.label),
-                |r| r.get(0),
-            )
-            .optional()?;
-        if open.is_none() {
+    let (hash, received_at) = (content_hash(incoming.body), timestamp(now));
+    store.write(|tx| {
+        if let Some(earlier) = tx.report(&doc.report_id)? {
+            let same = earlier.content_hash == hash;
+            return Ok(if same { Accepted::AlreadyHeld(earlier.receipt) } else { Accepted::Conflict });
+        }
+        if let Some(previous) = &doc.supersedes
+            && !tx.is_open(previous, &doc.legal_id, &doc.period.label)?
+        {
             return Ok(Accepted::SupersedesUnknown);
         }
-    }
-    let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM reports", [], |r| r.get(0))?;
-    let mut receipt = Receipt {
-        registry_id: format!("HR-{seq:06}"),
-        report_id: doc.report_id.clone(),
-        legal_id: doc.legal_id.clone(),
-        period: doc.period.label.clone(),
-        received_at: timestamp(now),
-        content_hash: hash,
-        signature: String::new(),
-    };
-    receipt.signature = registry.sign_hex(&receipt.signing_bytes());
-    let receipt_json = serde_json::to_string(&receipt)?;
-    tx.execute(
-        "INSERT INTO reports (seq, registry_id, report_id, legal_id, period, body, content_hash,
-                              public_key, signature, received_at, supersedes, receipt)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        rusqlite::params![
+        let seq = tx.next_seq()?;
+        let mut receipt = Receipt {
+            registry_id: format!("HR-{seq:06}"),
+            report_id: doc.report_id.clone(),
+            legal_id: doc.legal_id.clone(),
+            period: doc.period.label.clone(),
+            received_at: received_at.clone(),
+            content_hash: hash.clone(),
+            signature: String::new(),
+        };
+        receipt.signature = registry.sign_hex(&receipt.signing_bytes());
+        let receipt_json = serde_json::to_string(&receipt)?;
+        tx.insert_report(&NewReport {
             seq,
-            receipt.registry_id,
-            receipt.report_id,
-            receipt.legal_id,
-            receipt.period,
-            incoming.body,
-            receipt.content_hash,
-            incoming.public_key,
-            incoming.signature,
-            receipt.received_at,
-            doc.supersedes,
-            receipt_json,
-        ],
-    )?;
-    if let Some(previous) = &doc.supersedes {
-        tx.execute("UPDATE reports SET superseded_by = ?1 WHERE report_id = ?2", (&doc.report_id, previous))?;
-    }
-    tx.commit()?;
-    Ok(Accepted::Created(receipt_json))
+            receipt: &receipt,
+            receipt_json: &receipt_json,
+            body: incoming.body,
+            public_key: incoming.public_key,
+            signature: incoming.signature,
+            supersedes: doc.supersedes.as_deref(),
+        })?;
+        if let Some(previous) = &doc.supersedes {
+            tx.mark_superseded(previous, &doc.report_id)?;
+        }
+        Ok(Accepted::Created(receipt_json))
+    })
 }
 
-/// What a status query needs of a stored report.
+/// What a status query (and a repeated upload) needs of a stored report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Held {
     /// Whose report it is.
     pub legal_id: String,
+    /// `sha256:` of the stored bytes.
+    pub content_hash: String,
     /// The correcting report's id, once there is one.
     pub superseded_by: Option<String>,
     /// The receipt given when it was accepted (JSON).
@@ -118,14 +97,8 @@ pub struct Held {
 }
 
 /// The stored report `report_id`, if any.
-pub fn find(conn: &Connection, report_id: &str) -> Result<Option<Held>> {
-    Ok(conn
-        .query_row(
-            "SELECT legal_id, superseded_by, receipt FROM reports WHERE report_id = ?1",
-            [report_id],
-            |r| Ok(Held { legal_id: r.get(0)?, superseded_by: r.get(1)?, receipt: r.get(2)? }),
-        )
-        .optional()?)
+pub fn find(store: &Store, report_id: &str) -> Result<Option<Held>> {
+    store.read(|tx| tx.report(report_id))
 }
 
 /// One line of the registry's list of reports (the `reports` command and the HTML page).
@@ -151,27 +124,29 @@ pub struct ReportRow {
     pub superseded_by: Option<String>,
 }
 
-/// Every stored report, in the order received.
-pub fn list(conn: &Connection) -> Result<Vec<ReportRow>> {
-    let mut stmt = conn.prepare(
-        "SELECT registry_id, report_id, legal_id, period, received_at, content_hash, supersedes, superseded_by
-         FROM reports ORDER BY seq",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        let superseded_by: Option<String> = r.get(7)?;
-        Ok(ReportRow {
-            registry_id: r.get(0)?,
-            report_id: r.get(1)?,
-            legal_id: r.get(2)?,
-            period: r.get(3)?,
-            received_at: r.get(4)?,
-            content_hash: r.get(5)?,
-            state: state(superseded_by.is_some()).to_owned(),
-            supersedes: r.get(6)?,
+impl ReportRow {
+    /// A row from its columns: registry id, report id, legal ID, period, received time and
+    /// content hash, then `supersedes` and `superseded_by` (which decides the state).
+    pub fn new(text: [String; 6], supersedes: Option<String>, superseded_by: Option<String>) -> Self {
+        let [registry_id, report_id, legal_id, period, received_at, content_hash] = text;
+        let state = state(superseded_by.is_some()).to_owned();
+        Self {
+            registry_id,
+            report_id,
+            legal_id,
+            period,
+            received_at,
+            content_hash,
+            state,
+            supersedes,
             superseded_by,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        }
+    }
+}
+
+/// Every stored report, in the order received.
+pub fn list(store: &Store) -> Result<Vec<ReportRow>> {
+    store.read(|tx| tx.reports())
 }
 
 /// The protocol's name for a report's state.
@@ -180,12 +155,12 @@ pub fn state(superseded: bool) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::store;
+    use crate::store::temp_store;
     use hamyar_core::protocol::PeriodRef;
 
-    fn document(report_id: &str, supersedes: Option<&str>) -> ReportDocument {
+    pub(crate) fn document(report_id: &str, supersedes: Option<&str>) -> ReportDocument {
         ReportDocument {
             protocol: 1,
             schema: 1,
@@ -203,51 +178,39 @@ mod tests {
         }
     }
 
-    fn upload(conn: &mut Connection, key: &KeyPair, doc: &ReportDocument, body: &[u8]) -> Accepted {
+    fn upload(store: &Store, key: &KeyPair, doc: &ReportDocument, body: &[u8]) -> Accepted {
         let incoming = Incoming { document: doc, body, public_key: "aa", signature: "bb" };
-        accept(conn, key, incoming, Utc::now()).expect("accept")
+        accept(store, key, incoming, Utc::now()).expect("accept")
     }
 
     #[test]
     fn a_report_is_numbered_and_its_receipt_verifies_and_is_given_again_verbatim() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut conn = store::open(&dir.path().join("r.db")).expect("open");
+        let (_dir, store) = temp_store();
         let key = KeyPair::from_seed([1; 32]);
         let doc = document("r1", None);
-        let Accepted::Created(json) = upload(&mut conn, &key, &doc, b"body") else { panic!("not created") };
+        let Accepted::Created(json) = upload(&store, &key, &doc, b"body") else { panic!("not created") };
         let receipt: Receipt = serde_json::from_str(&json).expect("receipt");
         assert_eq!(receipt.registry_id, "HR-000001");
         assert!(receipt.verify(&key.public_hex()));
-        assert_eq!(upload(&mut conn, &key, &doc, b"body"), Accepted::AlreadyHeld(json));
-        assert_eq!(upload(&mut conn, &key, &doc, b"other"), Accepted::Conflict);
+        assert_eq!(upload(&store, &key, &doc, b"body"), Accepted::AlreadyHeld(json));
+        assert_eq!(upload(&store, &key, &doc, b"other"), Accepted::Conflict);
     }
 
     #[test]
     fn a_correction_must_name_an_open_report_of_the_same_period() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut conn = store::open(&dir.path().join("r.db")).expect("open");
+        let (_dir, store) = temp_store();
         let key = KeyPair::from_seed([1; 32]);
-        assert!(matches!(upload(&mut conn, &key, &document("r1", None), b"1"), Accepted::Created(_)));
-        assert_eq!(upload(&mut conn, &key, &document("r2", Some("nope")), b"2"), Accepted::SupersedesUnknown);
+        assert!(matches!(upload(&store, &key, &document("r1", None), b"1"), Accepted::Created(_)));
+        assert_eq!(upload(&store, &key, &document("r2", Some("nope")), b"2"), Accepted::SupersedesUnknown);
         let mut other_period = document("r2", Some("r1"));
         other_period.period.label = "1404-Q2".into();
-        assert_eq!(upload(&mut conn, &key, &other_period, b"2"), Accepted::SupersedesUnknown);
-        assert!(matches!(upload(&mut conn, &key, &document("r2", Some("r1")), b"2"), Accepted::Created(_)));
-        assert_eq!(upload(&mut conn, &key, &document("r3", Some("r1")), b"3"), Accepted::SupersedesUnknown);
-        let rows = list(&conn).expect("list");
+        assert_eq!(upload(&store, &key, &other_period, b"2"), Accepted::SupersedesUnknown);
+        assert!(matches!(upload(&store, &key, &document("r2", Some("r1")), b"2"), Accepted::Created(_)));
+        assert_eq!(upload(&store, &key, &document("r3", Some("r1")), b"3"), Accepted::SupersedesUnknown);
+        let rows = list(&store).expect("list");
         assert_eq!(rows[0].state, "superseded");
         assert_eq!(rows[0].superseded_by.as_deref(), Some("r2"));
         assert_eq!(rows[1].state, "accepted");
         assert_eq!(rows.len(), 2);
-    }
-
-    #[test]
-    fn stored_reports_cannot_be_rewritten_or_deleted() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut conn = store::open(&dir.path().join("r.db")).expect("open");
-        let key = KeyPair::from_seed([1; 32]);
-        upload(&mut conn, &key, &document("r1", None), b"1");
-        assert!(conn.execute("UPDATE reports SET body = x'00'", []).is_err());
-        assert!(conn.execute("DELETE FROM reports", []).is_err());
     }
 }

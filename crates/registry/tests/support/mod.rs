@@ -1,8 +1,12 @@
-//! Starting the real `hamyar-registry` binary and talking to it as a cooperative would.
+//! Starting the real `hamyar-registry` binary on either storage backend and talking to it as a
+//! cooperative would.
 #![allow(dead_code)]
 
+pub mod cluster;
+
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::ops::Deref;
+use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 
 use hamyar_core::protocol::{
@@ -18,16 +22,103 @@ pub const OTHER: &str = "10380284790";
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_hamyar-registry");
 
+/// Where a registry keeps its data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// A SQLite file in a temporary folder.
+    Sqlite,
+    /// A fresh database on this test binary's PostgreSQL cluster.
+    Postgres,
+}
+
+/// Writes each scenario `fn NAME(backend: Backend)` listed as a test per backend:
+/// `sqlite::NAME` and `postgres::NAME` (`#[macro_use] mod support;` brings it in).
+macro_rules! on_both_backends {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $( #[test] fn $name() { super::$name(crate::support::Backend::Sqlite) } )+
+        }
+        mod postgres {
+            $( #[test] fn $name() { super::$name(crate::support::Backend::Postgres) } )+
+        }
+    };
+}
+
+/// A fresh, empty registry database: what `--db` is given (it derefs to that string).
+pub struct Db {
+    pub backend: Backend,
+    target: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl Db {
+    /// A database no registry has opened yet.
+    pub fn new(backend: Backend) -> Db {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("tempdir");
+                let target = dir.path().join("registry.db").to_str().expect("utf8").to_owned();
+                Db { backend, target, _dir: Some(dir) }
+            }
+            Backend::Postgres => {
+                let cluster = cluster::shared();
+                Db { backend, target: cluster.url(&cluster.create_database()), _dir: None }
+            }
+        }
+    }
+
+    /// Runs `sql` on the database directly, as an operator with a SQL shell would.
+    pub fn execute(&self, sql: &str) -> Result<(), String> {
+        match self.backend {
+            Backend::Sqlite => rusqlite::Connection::open(&self.target)
+                .and_then(|conn| conn.execute_batch(sql))
+                .map_err(|e| e.to_string()),
+            Backend::Postgres => postgres::Client::connect(&self.target, postgres::NoTls)
+                .and_then(|mut client| client.batch_execute(sql))
+                .map_err(|e| e.as_db_error().map_or_else(|| e.to_string(), ToString::to_string)),
+        }
+    }
+
+    /// Whether the registry's tables exist (the SQLite file, or the tables in PostgreSQL).
+    pub fn has_tables(&self) -> bool {
+        match self.backend {
+            Backend::Sqlite => Path::new(&self.target).exists(),
+            Backend::Postgres => {
+                let mut client = postgres::Client::connect(&self.target, postgres::NoTls).expect("connect");
+                let row = client.query_one("SELECT to_regclass('reports') IS NOT NULL", &[]).expect("query");
+                row.get(0)
+            }
+        }
+    }
+}
+
+impl Deref for Db {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.target
+    }
+}
+
+/// A fresh database, a server on it and the demo cooperative enrolled (seed 1).
+pub fn enrolled(backend: Backend) -> (Db, Server, Coop) {
+    let db = Db::new(backend);
+    let server = Server::start(&db, &[]);
+    let coop = Coop::new(COOP, 1);
+    coop.enrol(&server);
+    (db, server, coop)
+}
+
 /// A running registry; killed when dropped.
 pub struct Server {
     child: Child,
     pub base: String,
-    pub db: PathBuf,
+    pub db: String,
 }
 
 impl Server {
     /// Starts `serve` on `db` with a free port and `extra` arguments; waits for its line.
-    pub fn start(db: &Path, extra: &[&str]) -> Server {
+    pub fn start(db: &str, extra: &[&str]) -> Server {
         let mut child = Command::new(BIN)
             .arg("serve")
             .arg("--db")
@@ -43,7 +134,7 @@ impl Server {
         BufReader::new(stdout).read_line(&mut line).expect("read the listening line");
         let base = line.trim().strip_prefix("listening on ").expect("a listening line").to_owned();
         assert!(base.starts_with("http://127.0.0.1:"), "{line}");
-        Server { child, base, db: db.to_path_buf() }
+        Server { child, base, db: db.to_owned() }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -69,20 +160,13 @@ impl Drop for Server {
     }
 }
 
-/// A fresh database in a temporary folder.
-pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("registry.db");
-    (dir, db)
-}
-
 /// Runs the binary with `args`.
 pub fn run(args: &[&str]) -> Output {
     Command::new(BIN).args(args).output().expect("run hamyar-registry")
 }
 
 /// A one-time enrolment code from the CLI.
-pub fn enrolment_code(db: &Path, legal_id: &str) -> String {
+pub fn enrolment_code(db: &str, legal_id: &str) -> String {
     let out = Command::new(BIN)
         .args(["enrolment-code", "--db"])
         .arg(db)
@@ -94,7 +178,7 @@ pub fn enrolment_code(db: &Path, legal_id: &str) -> String {
 }
 
 /// `reports --json`.
-pub fn stored_reports(db: &Path) -> Vec<Value> {
+pub fn stored_reports(db: &str) -> Vec<Value> {
     let out = Command::new(BIN).args(["reports", "--json", "--db"]).arg(db).output().expect("run reports");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).expect("a JSON array")
