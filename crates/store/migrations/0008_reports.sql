@@ -52,3 +52,4 @@ CREATE TABLE registry_settings (
     proxy         TEXT,                      -- optional proxy URL (else HTTPS_PROXY and friends)
     timeout_ms    INTEGER NOT NULL DEFAULT 15000
 ) STRICT;
+

@@ -11,7 +11,8 @@ use crate::journal::JournalEntry;
 pub(crate) fn apply_admit(conn: &Connection, entry: &JournalEntry, a: &MemberAdmission) -> Result<()> {
     conn.execute(
         "INSERT INTO member (membership_no, kind, first_name, last_name, national_code, legal_id, particulars, \
-         status, joined, updated_at, event_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         status, joined, updated_at, event_id, admitted_as_applicant) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         rusqlite::params![
             a.membership_no,
             enum_text(&a.data.kind)?,
@@ -24,6 +25,7 @@ pub(crate) fn apply_admit(conn: &Connection, entry: &JournalEntry, a: &MemberAdm
             a.joined.to_string(),
             entry.wall_time,
             entry.id,
+            a.status == MemberStatus::Applicant,
         ],
     )?;
     Ok(())
@@ -54,8 +56,14 @@ fn write_particulars(conn: &Connection, entry: &JournalEntry, no: u32, data: &Me
 
 pub(crate) fn apply_activate(conn: &Connection, entry: &JournalEntry, a: &MemberDated) -> Result<()> {
     conn.execute(
-        "UPDATE member SET status = ?2, updated_at = ?3, event_id = ?4 WHERE membership_no = ?1",
-        rusqlite::params![a.membership_no, enum_text(&MemberStatus::Active)?, entry.wall_time, entry.id],
+        "UPDATE member SET status = ?2, updated_at = ?3, event_id = ?4, activated_on = ?5 WHERE membership_no = ?1",
+        rusqlite::params![
+            a.membership_no,
+            enum_text(&MemberStatus::Active)?,
+            entry.wall_time,
+            entry.id,
+            a.date.to_string()
+        ],
     )?;
     Ok(())
 }

@@ -6,13 +6,12 @@
 //! active on the day of the board's admission (`member.activate`, read from the journal, which
 //! is the only place that keeps that day).
 
-use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Span, day};
+use super::Span;
 
 /// The section `members` of a period summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -101,58 +100,32 @@ struct Row {
     status: String,
     joined: String,
     exit_date: Option<String>,
+    /// Admitted as an applicant (the board's admission came later, if at all).
+    applicant_admitted: bool,
+    /// The day the board admitted them (`member.activate`).
+    activated_on: Option<String>,
 }
 
 pub(crate) fn build(conn: &Connection, span: &Span) -> crate::Result<MembersSection> {
     let (from, to) = (span.from.to_string(), span.to.to_string());
-    // Who was admitted as an applicant, and the day the board admitted each: one pass over the
-    // journal's member events (the only place that keeps the day of admission).
-    let mut applicants: BTreeSet<u32> = BTreeSet::new();
-    let mut activated: BTreeMap<u32, String> = BTreeMap::new();
-    {
-        let mut stmt = conn.prepare(
-            "SELECT kind, json_extract(payload, '$.membership_no'), json_extract(payload, '$.status'), \
-                    json_extract(payload, '$.date') \
-               FROM journal WHERE kind IN ('member.admit', 'member.activate') ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, u32>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, Option<String>>(3)?,
-            ))
-        })?;
-        for row in rows {
-            match row? {
-                (kind, no, Some(status), _) if kind == "member.admit" && status == "applicant" => {
-                    applicants.insert(no);
-                }
-                (kind, no, _, Some(date)) if kind == "member.activate" => {
-                    activated.insert(no, day(&date)?.to_string());
-                }
-                _ => {}
-            }
-        }
-    }
     let mut stmt = conn.prepare(
         "SELECT membership_no, kind, json_extract(particulars, '$.gender'), \
-                COALESCE(json_extract(particulars, '$.works_in_coop'), 0), status, joined, exit_date \
+                COALESCE(json_extract(particulars, '$.works_in_coop'), 0), status, joined, exit_date, \
+                admitted_as_applicant, activated_on \
            FROM member ORDER BY membership_no",
     )?;
     let rows = stmt
         .query_map([], |r| {
-            Ok((
-                r.get::<_, u32>(0)?,
-                Row {
+            Ok(Row {
                     kind: r.get(1)?,
                     gender: r.get(2)?,
                     works: r.get(3)?,
                     status: r.get(4)?,
                     joined: r.get(5)?,
                     exit_date: r.get(6)?,
-                },
-            ))
+                    applicant_admitted: r.get(7)?,
+                    activated_on: r.get(8)?,
+                })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
 
@@ -167,8 +140,8 @@ pub(crate) fn build(conn: &Connection, span: &Span) -> crate::Result<MembersSect
         left: ExitCounts::default(),
     };
     let within = |d: &str| from.as_str() <= d && d <= to.as_str();
-    for (no, m) in rows {
-        let activation = activated.get(&no);
+    for m in rows {
+        let activation = m.activated_on.as_ref();
         if within(&m.joined) {
             s.joined += 1;
         }
@@ -191,7 +164,7 @@ pub(crate) fn build(conn: &Connection, span: &Span) -> crate::Result<MembersSect
         let status = if exited {
             m.status.as_str()
         } else if m.status == "applicant"
-            || (applicants.contains(&no) && activation.is_none_or(|d| d.as_str() > to.as_str()))
+            || (m.applicant_admitted && activation.is_none_or(|d| d.as_str() > to.as_str()))
         {
             "applicant"
         } else {
