@@ -2599,5 +2599,11 @@ export const en: Messages = {
       failed: (reason: string) => `The package was not written: ${reason}`,
       empty: "No report has been closed yet; after a period is closed, its package can be written here.",
     },
+    header: {
+      pending: (count: string) => `${count} ${count === "1" ? "report" : "reports"} waiting to be sent`,
+      parked: (count: string) => `${count} ${count === "1" ? "report" : "reports"} stopped`,
+      lastSent: (when: string) => `Last sent: ${when}`,
+      label: (sentence: string) => `${sentence}; open Registry sync`,
+    },
   },
 };

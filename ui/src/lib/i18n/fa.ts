@@ -2618,6 +2618,12 @@ export const fa = {
       failed: (reason: string) => `بسته نوشته نشد: ${reason}`,
       empty: "هنوز گزارشی بسته نشده است؛ پس از بستن یک دوره، بستهٔ آن را اینجا می‌توان نوشت.",
     },
+    header: {
+      pending: (count: string) => `${count} گزارش در صف ارسال`,
+      parked: (count: string) => `${count} گزارش متوقف`,
+      lastSent: (when: string) => `آخرین ارسال: ${when}`,
+      label: (sentence: string) => `${sentence}؛ رفتن به «ارسال به سامانه»`,
+    },
   },
 };
 
