@@ -30,6 +30,22 @@ impl Sqlite {
         if create == Create::Never && !path.exists() {
             return Err(RegistryError::NoDatabase(format!("no registry database at {}", path.display())));
         }
+        // Two servers starting at once on a new file both switch it to WAL and migrate it; the
+        // loser of that race can get SQLITE_BUSY at once (SQLite skips the busy handler where
+        // waiting could deadlock), so the whole opening is tried again for a few seconds.
+        let mut attempt = 0;
+        loop {
+            match Self::open_once(path) {
+                Err(RegistryError::Sqlite(e)) if is_busy(&e) && attempt < 100 => {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(path: &Path) -> Result<Self> {
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(Duration::from_secs(10))?;
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
@@ -53,6 +69,13 @@ impl Sqlite {
         tx.commit()?;
         Ok(value)
     }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
 }
 
 fn migrate(conn: &mut Connection) -> Result<()> {
