@@ -22,6 +22,7 @@ pub mod seed;
 pub mod shares;
 pub mod statute;
 pub mod verify;
+pub mod xlsx;
 pub mod year;
 
 pub use db::{SCHEMA_VERSION, Store, Writer};

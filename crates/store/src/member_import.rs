@@ -344,11 +344,8 @@ pub fn export(store: &Store, path: &Path) -> Result<usize> {
     for (r, row) in (0_u32..).zip(&rows) {
         for (c, cell) in (0_u16..).zip(row) {
             let numeric = r > 0 && c >= 9;
-            match cell.parse::<i64>() {
-                Ok(n) if numeric && n.unsigned_abs() < (1 << 53) => {
-                    // Exact: every integer of this size is a double.
-                    #[allow(clippy::cast_precision_loss)]
-                    let value = n as f64;
+            match cell.parse::<i128>().ok().and_then(crate::xlsx::exact_number) {
+                Some(value) if numeric => {
                     sheet.write_number_with_format(r, c, value, &money).map_err(xlsx)?;
                 }
                 _ if r == 0 => {

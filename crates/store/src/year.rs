@@ -777,11 +777,7 @@ fn write_rials(
     rials: i64,
     format: &rust_xlsxwriter::Format,
 ) -> std::result::Result<(), rust_xlsxwriter::XlsxError> {
-    const EXACT: i64 = 1 << 53;
-    if (-EXACT..=EXACT).contains(&rials) {
-        // Exact: every integer of this size is a double.
-        #[allow(clippy::cast_precision_loss)]
-        let value = rials as f64;
+    if let Some(value) = crate::xlsx::exact_number(i128::from(rials)) {
         sheet.write_number_with_format(row, col, value, format)?;
     } else {
         sheet.write_string_with_format(row, col, rials.to_string(), format)?;

@@ -19,6 +19,7 @@ use hamyar_core::ErrorCode;
 use hamyar_core::jalali::JalaliDate;
 use hamyar_core::protocol::content_hash;
 use hamyar_core::text::persian_digits;
+use hamyar_store::xlsx::{EXACT_LIMIT, exact_number};
 use rusqlite::Connection;
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
@@ -543,13 +544,10 @@ fn csv_bytes(module: &Module) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Below 2^53 every integer is exactly a double: a spreadsheet can sum it.
-const EXACT: i128 = 1 << 53;
-
 /// The decimal as a spreadsheet number, when a double holds it without loss of its digits.
 fn as_number(text: &str) -> Option<f64> {
     let d: Decimal = text.parse().ok()?;
-    if d.mantissa().abs() >= EXACT {
+    if d.mantissa().abs() >= EXACT_LIMIT {
         return None;
     }
     // The nearest double to a decimal of at most 15 significant digits reads back as it.
@@ -576,12 +574,10 @@ fn xlsx_bytes(module: &Module) -> Result<Vec<u8>> {
         for (r, row) in (1_u32..).zip(&table.rows) {
             for (c, cell) in (0_u16..).zip(row) {
                 let written = match cell {
-                    Cell::Count(n) if i128::from(*n).abs() < EXACT => {
-                        // Exact: every integer of this size is a double.
-                        #[allow(clippy::cast_precision_loss)]
-                        let value = *n as f64;
-                        sheet.write_number_with_format(r, c, value, &plain)
-                    }
+                    Cell::Count(n) => match exact_number(i128::from(*n)) {
+                        Some(v) => sheet.write_number_with_format(r, c, v, &plain),
+                        None => sheet.write_string_with_format(r, c, cell.csv(), &plain),
+                    },
                     Cell::Rials(t) => match as_number(t) {
                         Some(v) => sheet.write_number_with_format(r, c, v, &money),
                         None => sheet.write_string_with_format(r, c, t, &plain),
