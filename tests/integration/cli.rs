@@ -36,7 +36,7 @@ fn init_creates_a_ledger_and_reports_it() {
     let run = ledger.cli(&["--json", "init"]);
     assert_eq!(run.code, 0, "{run:?}");
     let info = run.json();
-    assert_eq!(info["schema_version"], 9);
+    assert_eq!(info["schema_version"], 10);
     assert!(ledger.database().exists());
     // Opening again keeps the device.
     let again = ledger.cli(&["--json", "init"]).json();

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0007_year_end.sql"),
     include_str!("../migrations/0008_reports.sql"),
     include_str!("../migrations/0009_member_admission.sql"),
+    include_str!("../migrations/0010_users.sql"),
 ];
 
 /// The schema version this binary writes.
