@@ -253,6 +253,36 @@ pub enum ErrorCode {
     LegalIdMissing,
     /// This computer's clock is far from the registry's; correct it before sending.
     ClockSkew,
+    /// Your role may not do this; nothing was recorded.
+    RoleForbidden,
+    /// Log in first.
+    LoginRequired,
+    /// The username or the password is wrong.
+    LoginFailed,
+    /// This account has been deactivated; ask a board member.
+    AccountInactive,
+    /// The last active board account cannot be deactivated or given another role.
+    LastBoardAccount,
+    /// A password needs at least 8 characters.
+    PasswordTooShort,
+    /// This username is already in use.
+    UsernameTaken,
+    /// A username is 2 to 32 letters, digits, dots, dashes or underscores, without spaces.
+    UsernameFormat,
+    /// The first account must be a board account.
+    FirstUserMustBeBoard,
+    /// The idle lock is 0 (never) to 240 minutes.
+    IdleMinutesInvalid,
+    /// The passphrase is wrong.
+    PassphraseWrong,
+    /// A passphrase must be at least 8 characters.
+    PassphraseTooShort,
+    /// The ledger is encrypted: its passphrase is needed to open it.
+    LedgerLocked,
+    /// The ledger is already encrypted.
+    LedgerAlreadyEncrypted,
+    /// The ledger is not encrypted.
+    LedgerNotEncrypted,
 }
 
 impl ErrorCode {
@@ -313,6 +343,21 @@ impl ErrorCode {
             Self::AlreadyReversed => "already_reversed",
             Self::ReversalWouldGoNegative => "reversal_would_go_negative",
             Self::NotInOffice => "not_in_office",
+            Self::LedgerNotEncrypted => "ledger_not_encrypted",
+            Self::LedgerAlreadyEncrypted => "ledger_already_encrypted",
+            Self::LedgerLocked => "ledger_locked",
+            Self::PassphraseTooShort => "passphrase_too_short",
+            Self::PassphraseWrong => "passphrase_wrong",
+            Self::IdleMinutesInvalid => "idle_minutes_invalid",
+            Self::FirstUserMustBeBoard => "first_user_must_be_board",
+            Self::UsernameFormat => "username_format",
+            Self::UsernameTaken => "username_taken",
+            Self::PasswordTooShort => "password_too_short",
+            Self::LastBoardAccount => "last_board_account",
+            Self::AccountInactive => "account_inactive",
+            Self::LoginFailed => "login_failed",
+            Self::LoginRequired => "login_required",
+            Self::RoleForbidden => "role_forbidden",
             Self::ClockSkew => "clock_skew",
             Self::LegalIdMissing => "legal_id_missing",
             Self::ExportFolderNotEmpty => "export_folder_not_empty",
@@ -524,6 +569,25 @@ impl ErrorCode {
             Self::ExportFolderNotEmpty => "The folder is not empty; choose a new or empty folder.",
             Self::LegalIdMissing => "The cooperative's legal national ID is not in its profile yet.",
             Self::ClockSkew => "This computer's clock is far from the registry's; correct it before sending.",
+            Self::RoleForbidden => "Your role may not do this; nothing was recorded.",
+            Self::LoginRequired => "Log in first.",
+            Self::LoginFailed => "The username or the password is wrong.",
+            Self::AccountInactive => "This account has been deactivated; ask a board member.",
+            Self::LastBoardAccount => {
+                "The last active board account cannot be deactivated or given another role."
+            }
+            Self::PasswordTooShort => "A password needs at least 8 characters.",
+            Self::UsernameTaken => "This username is already in use.",
+            Self::UsernameFormat => {
+                "A username is 2 to 32 letters, digits, dots, dashes or underscores, without spaces."
+            }
+            Self::FirstUserMustBeBoard => "The first account must be a board account.",
+            Self::IdleMinutesInvalid => "The idle lock is 0 (never) to 240 minutes.",
+            Self::PassphraseWrong => "The passphrase is wrong.",
+            Self::PassphraseTooShort => "A passphrase must be at least 8 characters.",
+            Self::LedgerLocked => "The ledger is encrypted: its passphrase is needed to open it.",
+            Self::LedgerAlreadyEncrypted => "The ledger is already encrypted.",
+            Self::LedgerNotEncrypted => "The ledger is not encrypted.",
             Self::ElectionTied => "Candidates tied across a seat boundary: record the order drawn by lot.",
             Self::NotBoardMember => "This member is not a principal member of the board in office.",
             Self::BeforeMeetingDay => "Check-in and votes cannot be recorded before the day of the meeting.",
@@ -633,6 +697,12 @@ pub enum Field {
     ExitReason,
     NoticeDate,
     Heirs,
+    /// Where a member stands (a member sheet's «وضعیت»).
+    Status,
+    /// The day the board admitted an applicant.
+    ActivatedOn,
+    /// The day a member left.
+    ExitDate,
     // Share-ledger entries.
     ToMember,
     Shares,
@@ -746,9 +816,11 @@ pub struct ErrorDetails {
     pub supported_version: Option<u32>,
     /// The member a rule refused, e.g. for `share_cap_exceeded`.
     pub membership_no: Option<u32>,
-    /// The limit a rule enforces (a decimal string, e.g. the cap in percent).
+    /// The limit a rule enforces (a decimal string, e.g. the cap in percent); for
+    /// `role_forbidden`, the role that does not allow it (`clerk`, `inspector`).
     pub limit: Option<String>,
-    /// The value the action would have reached (a decimal string).
+    /// The value the action would have reached (a decimal string); for `role_forbidden`, the
+    /// event kind (`share.transfer`) or command (`backup_restore`) that was refused.
     pub value: Option<String>,
 }
 
@@ -892,6 +964,21 @@ mod tests {
             ErrorCode::BeforeMeetingDay,
             ErrorCode::RequestTooFew,
             ErrorCode::NotInOffice,
+            ErrorCode::LedgerNotEncrypted,
+            ErrorCode::LedgerAlreadyEncrypted,
+            ErrorCode::LedgerLocked,
+            ErrorCode::PassphraseTooShort,
+            ErrorCode::PassphraseWrong,
+            ErrorCode::IdleMinutesInvalid,
+            ErrorCode::FirstUserMustBeBoard,
+            ErrorCode::UsernameFormat,
+            ErrorCode::UsernameTaken,
+            ErrorCode::PasswordTooShort,
+            ErrorCode::LastBoardAccount,
+            ErrorCode::AccountInactive,
+            ErrorCode::LoginFailed,
+            ErrorCode::LoginRequired,
+            ErrorCode::RoleForbidden,
             ErrorCode::ClockSkew,
             ErrorCode::LegalIdMissing,
             ErrorCode::ExportFolderNotEmpty,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use chrono::NaiveDate;
 
+use crate::access::InspectorNote;
 use crate::meeting::record::{
     CheckedIn, DecisionsNotified, ElectionRecorded, MeetingConvened, MeetingCreated, MeetingEnded,
     MeetingNoticed, MinutesRecorded, OfficeFilled, OfficeVacated, ProxyRegistered, ResolutionRecorded,
@@ -139,6 +140,9 @@ pub enum Event {
     /// A period's report to the national registry was closed (its document is kept whole).
     #[serde(rename = "report.close")]
     ReportClosed(ReportClosed),
+    /// An inspector's note (یادداشت بازرس) about a member, a meeting or the cooperative.
+    #[serde(rename = "inspector.note")]
+    InspectorNoted(InspectorNote),
 }
 
 /// Payload of `product.add` and `product.update`.
@@ -290,6 +294,7 @@ impl Event {
         ("year.close", 1),
         ("year.approve", 1),
         ("report.close", 1),
+        ("inspector.note", 1),
     ];
 
     /// The event's kind, as stored in the journal.
@@ -334,6 +339,7 @@ impl Event {
             Self::YearClosed(_) => "year.close",
             Self::YearApproved(_) => "year.approve",
             Self::ReportClosed(_) => "report.close",
+            Self::InspectorNoted(_) => "inspector.note",
         }
     }
 

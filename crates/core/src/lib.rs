@@ -4,6 +4,7 @@
 //! Rust returns stable [`error::ErrorCode`]s; Persian and English sentences for them live in
 //! the UI's message catalogues (and a plain English line for the CLI in [`error::ErrorCode::english`]).
 
+pub mod access;
 pub mod clock;
 pub mod error;
 pub mod event;

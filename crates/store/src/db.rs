@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use hamyar_core::access::{Actor, Role};
 use hamyar_core::event::Event;
+use hamyar_core::{ErrorCode, ErrorDetails};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::journal::{self, JournalEntry};
@@ -34,6 +36,8 @@ pub struct Store {
     conn: Connection,
     device_id: String,
     path: PathBuf,
+    /// The person at the keyboard, when users are on (docs/users.md); `None` in single-user mode.
+    actor: Option<Actor>,
 }
 
 impl Store {
@@ -64,7 +68,7 @@ impl Store {
         conn.pragma_update(None, "trusted_schema", "OFF")?;
         migrate(&mut conn)?;
         let device_id = local_device(&mut conn)?;
-        Ok(Self { conn, device_id, path })
+        Ok(Self { conn, device_id, path, actor: None })
     }
 
     /// This installation's device id (its journal chain).
@@ -86,16 +90,33 @@ impl Store {
         &mut self.conn
     }
 
+    /// Sets who is at the keyboard. With an actor, every append is judged against the actor's
+    /// role and recorded with the actor's username as its author; with none, appends are allowed
+    /// only while no user account exists (single-user mode).
+    pub fn set_actor(&mut self, actor: Option<Actor>) {
+        self.actor = actor;
+    }
+
+    /// Who is at the keyboard, if anyone is logged in.
+    pub fn actor(&self) -> Option<&Actor> {
+        self.actor.as_ref()
+    }
+
     /// Runs one user action in one IMMEDIATE transaction: every event it appends and every
-    /// projection it updates commit together, or nothing does.
+    /// projection it updates commit together, or nothing does. With an actor set, `author` is
+    /// replaced by the actor's username.
     pub fn write<T>(
         &mut self,
         author: &str,
         now: DateTime<Utc>,
         action: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<T> {
+        let (author, role) = match &self.actor {
+            Some(actor) => (actor.username.as_str(), Some(actor.role)),
+            None => (author, None),
+        };
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut writer = Writer { tx, device_id: &self.device_id, author, now };
+        let mut writer = Writer { tx, device_id: &self.device_id, author, role, users_on: None, now };
         let out = action(&mut writer)?;
         writer.tx.commit()?;
         Ok(out)
@@ -108,6 +129,9 @@ pub struct Writer<'a> {
     tx: Transaction<'a>,
     device_id: &'a str,
     author: &'a str,
+    role: Option<Role>,
+    /// Whether any user account exists, asked once per action when there is no actor.
+    users_on: Option<bool>,
     now: DateTime<Utc>,
 }
 
@@ -119,9 +143,34 @@ impl Writer<'_> {
 
     /// Appends an event that was judged under statute-profile `version`, recorded with it.
     pub fn append_judged(&mut self, event: &Event, version: Option<u32>) -> Result<JournalEntry> {
+        self.judge(event.kind())?;
         let entry = journal::append(&self.tx, self.device_id, self.author, self.now, event, version)?;
         projection::apply(&self.tx, &entry, event)?;
         Ok(entry)
+    }
+
+    /// Refuses, before anything is written, an event the actor's role may not append
+    /// (`role_forbidden`), or any event when users exist and nobody is logged in (`login_required`).
+    fn judge(&mut self, kind: &str) -> Result<()> {
+        match self.role {
+            Some(role) if role.may_append(kind) => Ok(()),
+            Some(role) => Err(StoreError::Rule {
+                code: ErrorCode::RoleForbidden,
+                details: ErrorDetails {
+                    limit: Some(role.as_str().to_owned()),
+                    value: Some(kind.to_owned()),
+                    ..ErrorDetails::default()
+                },
+            }),
+            None => {
+                let users_on = match self.users_on {
+                    Some(on) => on,
+                    None => crate::users::any(&self.tx)?,
+                };
+                self.users_on = Some(users_on);
+                if users_on { Err(StoreError::Refused(ErrorCode::LoginRequired)) } else { Ok(()) }
+            }
+        }
     }
 
     /// The transaction, for reads that must see this action's own writes.

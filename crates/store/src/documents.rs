@@ -7,7 +7,7 @@ use hamyar_core::profile::CooperativeProfile;
 use hamyar_core::words::rials_in_words;
 use rusqlite::{Connection, OptionalExtension, Row};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::members::{self, Member};
@@ -86,8 +86,8 @@ pub fn certificates(conn: &Connection, no: u32) -> Result<Vec<Certificate>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// One event in a member's history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+/// One event in a member's or a meeting's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct HistoryItem {
     /// The journal event.
@@ -99,20 +99,41 @@ pub struct HistoryItem {
     pub date: NaiveDate,
     /// When it was recorded (RFC 3339 UTC).
     pub recorded_at: String,
-    /// Who recorded it.
+    /// Who recorded it: the user's display name when the journal's author is a local account
+    /// (docs/users.md), else the author as recorded (`app`, `cli:<name>`).
     pub author: String,
 }
 
-/// Every event that concerns a member, in the order recorded.
+/// Every event that concerns a member, in the order recorded: member and share events, and the
+/// inspector's notes about them.
 pub fn history(conn: &Connection, no: u32) -> Result<Vec<HistoryItem>> {
     let mut stmt = conn.prepare(
         "SELECT j.id, j.kind, COALESCE(json_extract(j.payload, '$.date'), json_extract(j.payload, '$.joined'), \
-         substr(j.wall_time, 1, 10)), j.wall_time, j.author FROM journal j \
-         WHERE (j.kind LIKE 'member.%' AND json_extract(j.payload, '$.membership_no') = ?1) \
+         substr(j.wall_time, 1, 10)), j.wall_time, COALESCE(u.display_name, j.author) FROM journal j \
+         LEFT JOIN app_user u ON u.username = j.author \
+         WHERE ((j.kind LIKE 'member.%' OR j.kind = 'inspector.note') \
+                AND json_extract(j.payload, '$.membership_no') = ?1) \
          OR j.id IN (SELECT event_id FROM share_line WHERE membership_no = ?1) \
          ORDER BY j.hlc, j.device_id",
     )?;
-    let rows = stmt.query_map([no], |r| {
+    history_rows(&mut stmt, no)
+}
+
+/// Every event of a meeting, in the order recorded (its date is the day it was recorded), with
+/// the inspector's notes about it.
+pub fn meeting_history(conn: &Connection, meeting: u32) -> Result<Vec<HistoryItem>> {
+    let mut stmt = conn.prepare(
+        "SELECT j.id, j.kind, substr(j.wall_time, 1, 10), j.wall_time, COALESCE(u.display_name, j.author) \
+         FROM journal j LEFT JOIN app_user u ON u.username = j.author \
+         WHERE (j.kind LIKE 'meeting.%' OR j.kind = 'inspector.note') \
+           AND json_extract(j.payload, '$.meeting') = ?1 \
+         ORDER BY j.hlc, j.device_id",
+    )?;
+    history_rows(&mut stmt, meeting)
+}
+
+fn history_rows(stmt: &mut rusqlite::Statement<'_>, key: u32) -> Result<Vec<HistoryItem>> {
+    let rows = stmt.query_map([key], |r| {
         Ok(HistoryItem {
             event_id: r.get(0)?,
             kind: r.get(1)?,

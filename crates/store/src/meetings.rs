@@ -1196,6 +1196,8 @@ pub struct MeetingPage {
     pub notice_checks_today: Vec<RuleCheck>,
     /// The later call that follows this one, if any.
     pub next_call: Option<u32>,
+    /// Who recorded what, in order (the meeting's events and the inspector's notes on it).
+    pub history: Vec<crate::documents::HistoryItem>,
 }
 
 /// The meeting page.
@@ -1295,6 +1297,7 @@ pub fn page(conn: &Connection, id: u32, now: DateTime<Utc>) -> Result<MeetingPag
         failed_quorum,
         notice_checks_today,
         next_call,
+        history: crate::documents::meeting_history(conn, id)?,
         meeting: m,
     })
 }

@@ -2,6 +2,7 @@
 //! them in the same transaction it is appended in; `verify` rebuilds them all and compares.
 
 pub(crate) mod certificate;
+pub(crate) mod inspector;
 pub(crate) mod meeting;
 pub(crate) mod member;
 pub(crate) mod production;
@@ -21,6 +22,7 @@ use crate::journal::JournalEntry;
 
 /// Every projection table, in an order `verify` can clear them in (children before parents).
 pub(crate) const TABLES: &[&str] = &[
+    "inspector_note",
     "report",
     "distribution_line",
     "distribution_part",
@@ -92,6 +94,7 @@ pub(crate) fn apply(conn: &Connection, entry: &JournalEntry, event: &Event) -> R
         Event::YearClosed(c) => year::apply_close(conn, entry, c),
         Event::YearApproved(a) => year::apply_approve(conn, entry, a),
         Event::ReportClosed(r) => report::apply_close(conn, entry, r),
+        Event::InspectorNoted(n) => inspector::apply_note(conn, entry, n),
     }
 }
 

@@ -26,10 +26,12 @@ supported_version: number | null,
  */
 membership_no: number | null, 
 /**
- * The limit a rule enforces (a decimal string, e.g. the cap in percent).
+ * The limit a rule enforces (a decimal string, e.g. the cap in percent); for
+ * `role_forbidden`, the role that does not allow it (`clerk`, `inspector`).
  */
 limit: string | null, 
 /**
- * The value the action would have reached (a decimal string).
+ * The value the action would have reached (a decimal string); for `role_forbidden`, the
+ * event kind (`share.transfer`) or command (`backup_restore`) that was refused.
  */
 value: string | null, };

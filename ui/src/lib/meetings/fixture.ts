@@ -107,6 +107,7 @@ export function page(extra: Partial<MeetingPage> = {}, meetingExtra: Partial<Mee
     next_stages: ["notified"],
     notice_checks_today: [],
     next_call: null,
+    history: [],
     ...extra,
   };
 }
