@@ -69,6 +69,7 @@ pub const COMMANDS: &[&str] = &[
     "member_import_headers",
     "member_import_commit",
     "member_export",
+    "export_sheet",
     "sync_overview",
     "report_preview",
     "report_close",

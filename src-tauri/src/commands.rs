@@ -19,6 +19,7 @@ use hamyar_store::dashboard::{self, Dashboard};
 use hamyar_store::documents::{self, CertificateDoc, MemberPage};
 use hamyar_store::import::{self, ImportColumn, ImportPreview, ImportResult};
 use hamyar_store::meetings::{
+use hamyar_store::export::{self, ExportRequest};
     self, CheckPreview, Election, Ending, Meeting, MeetingPage, Officer, Proxy, Resolution,
 };
 use hamyar_store::member_import::{self, MemberImportPreview, MemberSheet};
@@ -561,6 +562,25 @@ pub async fn report_preview(state: State<'_, AppState>, period: String) -> Reply
 
 /// Closes a period (report and outbox row together) and wakes the sender.
 #[tauri::command]
+/// Writes a spreadsheet export (XLSX, or CSV when `csv`) into the folder the user gave, or the
+/// exports folder when none; returns the file's path.
+#[tauri::command]
+pub async fn export_sheet(
+    state: State<'_, AppState>,
+    request: ExportRequest,
+    csv: bool,
+    dir: Option<String>,
+) -> Reply<String> {
+    let dir = match dir.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()) {
+        Some(d) => std::path::PathBuf::from(d),
+        None => data_dir(&state)?.join("exports"),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| ipc(StoreError::Io(e)))?;
+    let path = dir.join(format!("{}.{}", request.file_stem(), if csv { "csv" } else { "xlsx" }));
+    export::write(&*state.store()?, &request, &path, Utc::now()).map_err(ipc)?;
+    Ok(path.display().to_string())
+}
+
 pub async fn report_close(state: State<'_, AppState>, period: String) -> Reply<ReportInfo> {
     let info = report::close(&mut *state.store()?, AUTHOR, Utc::now(), &period).map_err(sync_ipc)?;
     state.sync.nudge();

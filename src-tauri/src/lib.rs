@@ -88,6 +88,7 @@ pub fn run() {
             commands::member_export,
             commands::sync_overview,
             commands::report_preview,
+            commands::export_sheet,
             commands::report_close,
             commands::sync_enrol,
             commands::sync_now,

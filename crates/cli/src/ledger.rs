@@ -7,6 +7,7 @@ use hamyar_core::member::{ExitInput, ExitReason, Gender, MemberInput, MemberKind
 use hamyar_core::shares::ShareAction;
 use hamyar_core::statute::{DEFAULT_SOURCES, StatuteInput, StatuteValues};
 use hamyar_core::text::ascii_digits;
+use hamyar_store::export::ExportRequest;
 use hamyar_store::{Store, StoreError, members, shares, statute};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -175,6 +176,15 @@ pub enum MemberCommand {
         #[arg(long)]
         member: u32,
     },
+    /// Admit an applicant by the board's decision (activation).
+    Activate {
+        /// Membership number.
+        #[arg(long)]
+        member: u32,
+        /// The day of the board's decision, ISO or Jalali.
+        #[arg(long)]
+        date: String,
+    },
     /// Record a member's exit.
     Exit {
         /// Membership number.
@@ -327,6 +337,45 @@ pub enum ExportCommand {
         #[arg(long)]
         to: std::path::PathBuf,
     },
+    /// The member register with opening balances, as the member import reads it back.
+    Members {
+        /// The file (.xlsx or .csv).
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// The share register: every member's holding, certificate and the totals.
+    Register {
+        /// The file (.xlsx or .csv).
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// A member's share statement.
+    Statement {
+        /// Membership number.
+        #[arg(long)]
+        member: u32,
+        /// The file (.xlsx or .csv).
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// The meetings: the list, or with --meeting one meeting's particulars, attendance and resolutions.
+    Meetings {
+        /// One meeting's number.
+        #[arg(long)]
+        meeting: Option<u32>,
+        /// The file (.xlsx or .csv).
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// A period's production: its entries, the months' totals and the products' totals.
+    Production {
+        /// The period: `1403-12`, `1403-Q4` or `1403`.
+        #[arg(long)]
+        period: String,
+        /// The file (.xlsx or .csv).
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
 }
 
 pub fn export(store: &Store, c: &ExportCommand) -> Result<Output, Failure> {
@@ -337,7 +386,26 @@ pub fn export(store: &Store, c: &ExportCommand) -> Result<Output, Failure> {
             let out = serde_json::json!({ "file": to.display().to_string(), "bytes": text.len() });
             output(&out, format!("hledger journal written to {}", to.display()))
         }
+        ExportCommand::Members { to } => sheet(store, &ExportRequest::Members, to),
+        ExportCommand::Register { to } => sheet(store, &ExportRequest::ShareRegister, to),
+        ExportCommand::Statement { member, to } => {
+            sheet(store, &ExportRequest::Statement { membership_no: *member }, to)
+        }
+        ExportCommand::Meetings { meeting: None, to } => sheet(store, &ExportRequest::Meetings, to),
+        ExportCommand::Meetings { meeting: Some(meeting), to } => {
+            sheet(store, &ExportRequest::Meeting { meeting: *meeting }, to)
+        }
+        ExportCommand::Production { period, to } => {
+            sheet(store, &ExportRequest::Production { period: period.clone() }, to)
+        }
     }
+}
+
+/// Writes one spreadsheet export (XLSX or CSV by the file's extension).
+fn sheet(store: &Store, request: &ExportRequest, to: &std::path::Path) -> Result<Output, Failure> {
+    let rows = hamyar_store::export::write(store, request, to, Utc::now())?;
+    let out = serde_json::json!({ "file": to.display().to_string(), "rows": rows });
+    output(&out, format!("{rows} rows written to {}", to.display()))
 }
 
 /// Identifiers `check` validates.
@@ -485,6 +553,11 @@ pub fn member(store: &mut Store, c: &MemberCommand) -> Result<Output, Failure> {
             };
             let m = members::exit(store, &author(), Utc::now(), &input)?;
             let human = format!("member {} left ({:?}) on {:?}", m.membership_no, m.status, m.exit_date);
+            output(&m, human)
+        }
+        MemberCommand::Activate { member, date } => {
+            let m = members::activate(store, &author(), Utc::now(), *member, date)?;
+            let human = format!("member {} admitted from applicant on {date}", m.membership_no);
             output(&m, human)
         }
         MemberCommand::Warn { member, date, note } => {

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod documents;
 mod error;
 pub mod hledger;
+pub mod export;
 pub mod import;
 pub mod journal;
 pub mod meetings;

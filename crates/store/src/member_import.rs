@@ -4,18 +4,27 @@
 //! ledger, inside one transaction — so duplicates within the file and the cap against the capital
 //! the file itself builds are judged too. The preview runs that transaction and rolls it back;
 //! the commit records every row or none.
+//!
+//! A member's standing travels with them: the status column (applicants stay applicants), the
+//! day an applicant was admitted (recorded as the board's activation) and the day a member left.
+//! An exit in a sheet is a transcription of one the cooperative recorded before (its notice,
+//! warnings and heirs were judged then), so it is recorded as written, checked only for its day.
 
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use hamyar_core::member::{Gender, MemberInput};
+use hamyar_core::clock::tehran_date;
+use hamyar_core::event::Event;
+use hamyar_core::member::{ExitReason, Gender, MemberExit, MemberInput, MemberStatus};
 use hamyar_core::shares::ShareAction;
 use hamyar_core::text::{ascii_digits, normalize_text};
 use hamyar_core::{ErrorCode, ErrorDetails, Field, FieldError};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::export::words;
 use crate::import::{ImportColumn, read_sheet};
+use crate::xlsx::{Cell, Sheet};
 use crate::{Result, Store, StoreError, Writer, members, shares};
 
 /// Columns of the member sheet, with the headers recognised (normalised, lower case). The first
@@ -32,6 +41,11 @@ const COLUMNS: &[(Field, &[&str])] = &[
     (Field::Joined, &["تاریخ عضویت", "joined", "date joined", "عضویت"]),
     (Field::Shares, &["تعداد سهام", "shares", "سهام"]),
     (Field::Amount, &["مبلغ پرداخت‌شده", "paid", "پرداخت شده", "مبلغ پرداختی", "پرداختی"]),
+    (Field::Status, &["وضعیت", "status", "وضعیت عضویت"]),
+    (Field::ActivatedOn, &["تاریخ پذیرش", "activated_on", "activated", "admitted", "تاریخ تصویب عضویت"]),
+    (Field::ExitDate, &["تاریخ خروج", "exit_date", "exit date", "left"]),
+    (Field::PostalCode, &["کد پستی", "postal_code", "postal code", "کدپستی"]),
+    (Field::Address, &["نشانی", "address", "آدرس"]),
 ];
 
 const REQUIRED: [Field; 3] = [Field::FirstName, Field::LastName, Field::NationalCode];
@@ -126,6 +140,52 @@ fn gender(text: &str) -> Result<Option<Gender>, FieldError> {
     }
 }
 
+/// A status as a sheet writes it (or its English name); empty is none.
+fn status(text: &str) -> Result<Option<MemberStatus>, FieldError> {
+    let key = |t: &str| normalize_text(t).to_lowercase().replace('\u{200c}', " ");
+    let text = key(text);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    words::STATUSES
+        .iter()
+        .find(|(s, word)| key(word) == text || serde_json::to_value(s).is_ok_and(|v| v == text.as_str()))
+        .map(|(s, _)| Some(*s))
+        .ok_or(FieldError { field: Field::Status, code: ErrorCode::ImportFormat })
+}
+
+/// Records a past exit as the sheet gives it: the reason its status names, on its day (not in
+/// the future, not before joining, in an open year).
+fn transcribe_exit(w: &mut Writer<'_>, no: u32, status: MemberStatus, text: &str) -> Result<()> {
+    let reason = match status {
+        MemberStatus::Withdrawn => ExitReason::Withdrawal,
+        MemberStatus::Expelled => ExitReason::Expulsion,
+        MemberStatus::Deceased => ExitReason::Death,
+        MemberStatus::Applicant | MemberStatus::Active => return Ok(()),
+    };
+    let refuse = |code| StoreError::Invalid(vec![FieldError { field: Field::ExitDate, code }]);
+    let date = hamyar_core::jalali::parse_date(text).map_err(refuse)?;
+    let joined = members::get(w.conn(), no)?.ok_or(StoreError::Refused(ErrorCode::UnknownMember))?.joined;
+    if date > tehran_date(w.now()) {
+        return Err(refuse(ErrorCode::DateInFuture));
+    }
+    if date < joined {
+        return Err(refuse(ErrorCode::DateBeforeJoining));
+    }
+    crate::year::ensure_open(w.conn(), date)?;
+    let (_, version) = members::statute_or_default(w.conn(), date)?;
+    let exit = MemberExit {
+        membership_no: no,
+        reason,
+        date,
+        notice_date: None,
+        resolution: None,
+        heirs: Vec::new(),
+    };
+    w.append_judged(&Event::MemberExited(exit), version)?;
+    Ok(())
+}
+
 /// The refusals of one action, as field errors of its row.
 fn row_errors(e: StoreError, fallback: Field) -> Result<Vec<FieldError>> {
     match e {
@@ -172,6 +232,22 @@ fn record_rows(
             errors.push(e);
             None
         });
+        let status = status(&get(Field::Status)).unwrap_or_else(|e| {
+            errors.push(e);
+            None
+        });
+        let (activated_on, exit_date) = (get(Field::ActivatedOn), get(Field::ExitDate));
+        // An applicant has not been admitted; only a member who left has a day of leaving.
+        if status == Some(MemberStatus::Applicant) && !activated_on.is_empty() {
+            errors.push(FieldError { field: Field::ActivatedOn, code: ErrorCode::ImportFormat });
+        }
+        match (status.is_some_and(MemberStatus::has_exited), exit_date.is_empty()) {
+            (true, true) => errors.push(FieldError { field: Field::ExitDate, code: ErrorCode::Required }),
+            (false, false) => {
+                errors.push(FieldError { field: Field::ExitDate, code: ErrorCode::ImportFormat })
+            }
+            _ => {}
+        }
         let input = MemberInput {
             first_name: get(Field::FirstName),
             last_name: get(Field::LastName),
@@ -182,6 +258,9 @@ fn record_rows(
             mobile: get(Field::Mobile),
             sheba: get(Field::Sheba),
             joined: get(Field::Joined),
+            postal_code: get(Field::PostalCode),
+            address: get(Field::Address),
+            applicant: status == Some(MemberStatus::Applicant) || !activated_on.is_empty(),
             ..MemberInput::default()
         };
         let shares_text = ascii_digits(&get(Field::Shares));
@@ -221,6 +300,21 @@ fn record_rows(
                         if let Err(e) = shares::record_in(w, &pay) {
                             errors.extend(row_errors(e, Field::Amount)?);
                         }
+                    }
+                    if errors.is_empty()
+                        && !activated_on.is_empty()
+                        && let Err(e) = members::activate_in(w, no, &activated_on)
+                    {
+                        let found = row_errors(e, Field::ActivatedOn)?;
+                        errors.extend(found.into_iter().map(|f| FieldError {
+                            field: if f.field == Field::Date { Field::ActivatedOn } else { f.field },
+                            ..f
+                        }));
+                    }
+                    if let (true, Some(s)) = (errors.is_empty(), status)
+                        && let Err(e) = transcribe_exit(w, no, s, &exit_date)
+                    {
+                        errors.extend(row_errors(e, Field::ExitDate)?);
                     }
                 }
                 Err(e) => errors.extend(row_errors(e, Field::NationalCode)?),
@@ -287,80 +381,62 @@ pub fn commit(
     })
 }
 
-/// The member register as rows of text, headed like the import's columns (so an export imports
-/// back): each member with their holding as an opening balance on their joining day.
-fn register_rows(store: &Store) -> Result<Vec<Vec<String>>> {
-    let mut rows = vec![COLUMNS.iter().map(|(_, names)| names[0].to_owned()).collect::<Vec<_>>()];
+/// Each member's admission day, for those admitted as applicants and since activated.
+fn activations(store: &Store) -> Result<std::collections::HashMap<u32, chrono::NaiveDate>> {
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT membership_no, activated_on FROM member WHERE activated_on IS NOT NULL")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?)))?;
+    let mut found = std::collections::HashMap::new();
+    for row in rows {
+        let (no, day) = row?;
+        if let Ok(day) = day.parse() {
+            found.insert(no, day);
+        }
+    }
+    Ok(found)
+}
+
+/// The member register as a sheet, headed like the import's columns (so an export imports back):
+/// each member with their standing and their holding as an opening balance on their joining day.
+pub(crate) fn register_sheet(store: &Store) -> Result<Sheet> {
+    let headers: Vec<&str> = COLUMNS.iter().map(|(_, names)| names[0]).collect();
+    let mut sheet = Sheet::new("اعضا", &headers);
+    let activated = activations(store)?;
     for r in members::list(store)? {
         let m = &r.member;
         let d = &m.data;
-        let jalali = |day: chrono::NaiveDate| hamyar_core::jalali::JalaliDate::from_gregorian(day).to_ascii();
-        rows.push(vec![
-            d.first_name.clone(),
-            d.last_name.clone(),
-            d.father_name.clone().unwrap_or_default(),
-            d.national_code.clone().unwrap_or_default(),
-            match d.gender {
-                Some(Gender::Female) => "زن".into(),
-                Some(Gender::Male) => "مرد".into(),
-                None => String::new(),
-            },
-            d.birth_date.map(jalali).unwrap_or_default(),
-            d.mobile.clone().unwrap_or_default(),
-            d.sheba.clone().unwrap_or_default(),
-            jalali(m.joined),
-            r.holding.shares.to_string(),
-            r.holding.paid.to_string(),
+        let text = |t: &Option<String>| Cell::text(t.clone().unwrap_or_default());
+        sheet.rows.push(vec![
+            Cell::text(&d.first_name),
+            Cell::text(&d.last_name),
+            text(&d.father_name),
+            text(&d.national_code),
+            Cell::text(match d.gender {
+                Some(Gender::Female) => "زن",
+                Some(Gender::Male) => "مرد",
+                None => "",
+            }),
+            Cell::Date(d.birth_date),
+            text(&d.mobile),
+            text(&d.sheba),
+            Cell::Date(Some(m.joined)),
+            Cell::Count(r.holding.shares.into()),
+            Cell::Rials(r.holding.paid.into()),
+            Cell::text(words::status(m.status)),
+            Cell::Date(activated.get(&m.membership_no).copied()),
+            Cell::Date(m.exit_date),
+            text(&d.postal_code),
+            text(&d.address),
         ]);
     }
-    Ok(rows)
+    Ok(sheet)
 }
 
-/// Writes the member register to `path`: XLSX (right to left, Jalali dates as text, rials with
+/// Writes the member register to `path`: XLSX (right to left, Jalali dates, rials with
 /// separators) or CSV (UTF-8 with a BOM, so Excel reads the Persian) by its extension.
 pub fn export(store: &Store, path: &Path) -> Result<usize> {
-    let rows = register_rows(store)?;
-    let is_csv = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if is_csv {
-        let mut out = Vec::from("\u{FEFF}".as_bytes());
-        {
-            let mut w = csv::Writer::from_writer(&mut out);
-            for r in &rows {
-                w.write_record(r).map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
-            }
-            w.flush()?;
-        }
-        std::fs::write(path, out)?;
-        return Ok(rows.len() - 1);
-    }
-    use rust_xlsxwriter::{Format, Workbook};
-    let xlsx = |e: rust_xlsxwriter::XlsxError| StoreError::Io(std::io::Error::other(e.to_string()));
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("اعضا").map_err(xlsx)?;
-    sheet.set_right_to_left(true);
-    let bold = Format::new().set_bold();
-    let money = Format::new().set_num_format("#,##0");
-    for (r, row) in (0_u32..).zip(&rows) {
-        for (c, cell) in (0_u16..).zip(row) {
-            let numeric = r > 0 && c >= 9;
-            match cell.parse::<i128>().ok().and_then(crate::xlsx::exact_number) {
-                Some(value) if numeric => {
-                    sheet.write_number_with_format(r, c, value, &money).map_err(xlsx)?;
-                }
-                _ if r == 0 => {
-                    sheet.write_string_with_format(r, c, cell, &bold).map_err(xlsx)?;
-                }
-                _ => {
-                    sheet.write_string(r, c, cell).map_err(xlsx)?;
-                }
-            }
-        }
-    }
-    sheet.set_column_width(3, 14).map_err(xlsx)?;
-    sheet.set_column_width(7, 30).map_err(xlsx)?;
-    book.save(path).map_err(xlsx)?;
-    Ok(rows.len() - 1)
+    crate::xlsx::write(path, &[register_sheet(store)?])
 }
 
 #[cfg(test)]

@@ -246,16 +246,19 @@ fn day(text: &str, today: NaiveDate) -> Result<NaiveDate> {
 
 /// Admits an applicant by the board's decision.
 pub fn activate(store: &mut Store, author: &str, now: DateTime<Utc>, no: u32, date: &str) -> Result<Member> {
-    let date = day(date, tehran_date(now))?;
-    store.write(author, now, |w| {
-        let m = get(w.conn(), no)?.ok_or(StoreError::Refused(ErrorCode::UnknownMember))?;
-        if m.status != MemberStatus::Applicant {
-            return Err(StoreError::Refused(ErrorCode::MemberNotActive));
-        }
-        crate::year::ensure_open(w.conn(), date)?;
-        w.append(&Event::MemberActivated(MemberDated { membership_no: no, date }))?;
-        get(w.conn(), no)?.ok_or(StoreError::Refused(ErrorCode::UnknownMember))
-    })
+    store.write(author, now, |w| activate_in(w, no, date))
+}
+
+/// [`activate`], inside a transaction already open (a member sheet's admitted applicants).
+pub fn activate_in(w: &mut Writer<'_>, no: u32, date: &str) -> Result<Member> {
+    let date = day(date, tehran_date(w.now()))?;
+    let m = get(w.conn(), no)?.ok_or(StoreError::Refused(ErrorCode::UnknownMember))?;
+    if m.status != MemberStatus::Applicant {
+        return Err(StoreError::Refused(ErrorCode::MemberNotActive));
+    }
+    crate::year::ensure_open(w.conn(), date)?;
+    w.append(&Event::MemberActivated(MemberDated { membership_no: no, date }))?;
+    get(w.conn(), no)?.ok_or(StoreError::Refused(ErrorCode::UnknownMember))
 }
 
 /// Records a written warning from the board (the first step towards an expulsion).

@@ -7,6 +7,7 @@ import type { BackupInfo } from "./bindings/BackupInfo";
 import type { BackupProgress } from "./bindings/BackupProgress";
 import type { Attempt } from "./bindings/Attempt";
 import type { EnrolInput } from "./bindings/EnrolInput";
+import type { ExportRequest } from "./bindings/ExportRequest";
 import type { PassResult } from "./bindings/PassResult";
 import type { Preview } from "./bindings/Preview";
 import type { Progress } from "./bindings/Progress";
@@ -477,4 +478,9 @@ export function memberImportCommit(sheet: MemberSheet): Promise<MemberImportPrev
 /** Writes the member register (XLSX, or CSV) into the exports folder; resolves to its path. */
 export function memberExport(csv: boolean): Promise<string> {
   return call("member_export", { csv });
+}
+
+/** Writes a spreadsheet export (XLSX, or CSV when `csv`) into `dir`, or the exports folder; returns its path. */
+export function exportSheet(request: ExportRequest, csv: boolean, dir: string | null): Promise<string> {
+  return call("export_sheet", { request, csv, dir });
 }

@@ -270,6 +270,9 @@ export const FIELDS = [
   "legal_reserve_opening",
   "net_result",
   "year",
+  "status",
+  "activated_on",
+  "exit_date",
 ] as const satisfies readonly Field[];
 
 // Fails to compile when bindings/Field.ts gains a field that FIELDS lacks.
