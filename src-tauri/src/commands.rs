@@ -3,6 +3,7 @@
 use chrono::Utc;
 use hamyar_core::FieldError;
 use hamyar_core::IpcError;
+use hamyar_core::access::{InspectorNoteInput, Role};
 use hamyar_core::meeting::QuorumCount;
 use hamyar_core::meeting::record::{
     ConveneInput, ElectionInput, MeetingInput, MinutesInput, NoticeInput, NotifyInput, ProxyInput,
@@ -17,19 +18,21 @@ use hamyar_core::year::{ApproveInput, Choices, CloseInput, Proposal, YearApprove
 use hamyar_store::backup::{self, BackupInfo, RestoreInfo};
 use hamyar_store::dashboard::{self, Dashboard};
 use hamyar_store::documents::{self, CertificateDoc, MemberPage};
+use hamyar_store::export::{self, ExportRequest};
 use hamyar_store::import::{self, ImportColumn, ImportPreview, ImportResult};
 use hamyar_store::meetings::{
-use hamyar_store::export::{self, ExportRequest};
     self, CheckPreview, Election, Ending, Meeting, MeetingPage, Officer, Proxy, Resolution,
 };
 use hamyar_store::member_import::{self, MemberImportPreview, MemberSheet};
 use hamyar_store::members::{self, Member, MemberRow};
+use hamyar_store::notes::{self, NoteRow};
 use hamyar_store::production::{
     self, Product, ProductionEntry, ProductionSummary, QualityReport, QualityRow, SalesSummary, Workforce,
 };
 use hamyar_store::profile::{self, SavedProfile};
 use hamyar_store::shares::{self, RecordedShareEntry, Register, ShareCheck};
 use hamyar_store::statute::{self, StatuteView};
+use hamyar_store::users::{self, NewUser, UserAccount};
 use hamyar_store::verify::{self, VerifyReport};
 use hamyar_store::year::{self, FiscalYear, YearPage};
 use hamyar_store::{StoreError, demo};
@@ -41,9 +44,11 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use ts_rs::TS;
 
+use crate::session::{Session, SessionState};
 use crate::state::AppState;
 
-/// Who recorded an event from the window (users and roles arrive with their own feature).
+/// Who recorded an event from the window in single-user mode; with users on, the ledger records
+/// the logged-in user instead (docs/users.md).
 const AUTHOR: &str = "app";
 
 type Reply<T> = Result<T, IpcError>;
@@ -76,7 +81,7 @@ pub struct AppInfo {
 pub async fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
     let data_dir = state.data_dir.clone().unwrap_or_default();
     let database = data_dir.join(hamyar_store::paths::DATABASE_FILE);
-    let (device_id, ledger_error) = match state.store() {
+    let (device_id, ledger_error) = match state.open_store() {
         Ok(store) => (store.device_id().to_owned(), None),
         Err(e) => (String::new(), Some(e)),
     };
@@ -476,6 +481,7 @@ pub async fn backup_take(
 ) -> Reply<BackupInfo> {
     let dir = folder(&state, dir)?;
     let store = state.store()?;
+    Session::require_board(&store, "backup_take")?;
     backup::take(&store, &dir, Utc::now(), &mut |done, total| {
         let _ = app.emit("backup-progress", BackupProgress { done, total });
     })
@@ -485,6 +491,11 @@ pub async fn backup_take(
 /// Replaces the ledger with a verified backup, keeping a safety copy of the current one.
 #[tauri::command]
 pub async fn backup_restore(state: State<'_, AppState>, path: String) -> Reply<RestoreInfo> {
+    // A ledger that cannot be opened has no users to ask: a restore is what it needs.
+    if let Ok(store) = state.open_store() {
+        drop(store);
+        Session::require_board(&*state.store()?, "backup_restore")?;
+    }
     let safety = backups_dir(&state)
         .map(|d| d.join("safety"))
         .ok_or_else(|| IpcError::from_code(hamyar_core::ErrorCode::IoFailed))?;
@@ -531,6 +542,25 @@ pub async fn member_export(state: State<'_, AppState>, csv: bool) -> Reply<Strin
     Ok(path.display().to_string())
 }
 
+/// Writes a spreadsheet export (XLSX, or CSV when `csv`) into the folder the user gave, or the
+/// exports folder when none; returns the file's path.
+#[tauri::command]
+pub async fn export_sheet(
+    state: State<'_, AppState>,
+    request: ExportRequest,
+    csv: bool,
+    dir: Option<String>,
+) -> Reply<String> {
+    let dir = match dir.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()) {
+        Some(d) => std::path::PathBuf::from(d),
+        None => data_dir(&state)?.join("exports"),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| ipc(StoreError::Io(e)))?;
+    let path = dir.join(format!("{}.{}", request.file_stem(), if csv { "csv" } else { "xlsx" }));
+    export::write(&*state.store()?, &request, &path, Utc::now()).map_err(ipc)?;
+    Ok(path.display().to_string())
+}
+
 fn sync_ipc(e: hamyar_sync::SyncError) -> IpcError {
     e.to_ipc()
 }
@@ -562,27 +592,10 @@ pub async fn report_preview(state: State<'_, AppState>, period: String) -> Reply
 
 /// Closes a period (report and outbox row together) and wakes the sender.
 #[tauri::command]
-/// Writes a spreadsheet export (XLSX, or CSV when `csv`) into the folder the user gave, or the
-/// exports folder when none; returns the file's path.
-#[tauri::command]
-pub async fn export_sheet(
-    state: State<'_, AppState>,
-    request: ExportRequest,
-    csv: bool,
-    dir: Option<String>,
-) -> Reply<String> {
-    let dir = match dir.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()) {
-        Some(d) => std::path::PathBuf::from(d),
-        None => data_dir(&state)?.join("exports"),
-    };
-    std::fs::create_dir_all(&dir).map_err(|e| ipc(StoreError::Io(e)))?;
-    let path = dir.join(format!("{}.{}", request.file_stem(), if csv { "csv" } else { "xlsx" }));
-    export::write(&*state.store()?, &request, &path, Utc::now()).map_err(ipc)?;
-    Ok(path.display().to_string())
-}
-
 pub async fn report_close(state: State<'_, AppState>, period: String) -> Reply<ReportInfo> {
-    let info = report::close(&mut *state.store()?, AUTHOR, Utc::now(), &period).map_err(sync_ipc)?;
+    let mut store = state.store()?;
+    Session::require_board(&store, "report_close")?;
+    let info = report::close(&mut store, AUTHOR, Utc::now(), &period).map_err(sync_ipc)?;
     state.sync.nudge();
     Ok(info)
 }
@@ -591,7 +604,10 @@ pub async fn report_close(state: State<'_, AppState>, period: String) -> Reply<R
 #[tauri::command]
 pub async fn sync_enrol(state: State<'_, AppState>, input: EnrolInput) -> Reply<RegistrySettings> {
     let dir = data_dir(&state)?;
-    let settings = outbox::enrol(&mut *state.store()?, &dir, &input).map_err(sync_ipc)?;
+    let mut store = state.store()?;
+    Session::require_board(&store, "sync_enrol")?;
+    let settings = outbox::enrol(&mut store, &dir, &input).map_err(sync_ipc)?;
+    drop(store);
     state.sync.nudge();
     Ok(settings)
 }
@@ -616,7 +632,9 @@ pub async fn outbox_history(state: State<'_, AppState>, report_id: String) -> Re
 /// Puts a parked report back in the queue and wakes the sender.
 #[tauri::command]
 pub async fn outbox_requeue(state: State<'_, AppState>, report_id: String) -> Reply<()> {
-    outbox::requeue(&mut *state.store()?, AUTHOR, Utc::now(), &report_id).map_err(sync_ipc)?;
+    let mut store = state.store()?;
+    Session::require_board(&store, "outbox_requeue")?;
+    outbox::requeue(&mut store, AUTHOR, Utc::now(), &report_id).map_err(sync_ipc)?;
     state.sync.nudge();
     Ok(())
 }
@@ -639,4 +657,96 @@ pub async fn export_package(
     };
     report::export_package(store.conn(), &report_id, &target).map_err(sync_ipc)?;
     Ok(target.display().to_string())
+}
+
+/// Who is logged in, whether the app is locked, and whether users are on at all.
+#[tauri::command]
+pub async fn session_state(state: State<'_, AppState>) -> Reply<SessionState> {
+    state.session.state(&*state.open_store()?)
+}
+
+/// Logs in (or unlocks, as the same or another user).
+#[tauri::command]
+pub async fn session_login(
+    state: State<'_, AppState>,
+    username: String,
+    password: String,
+) -> Reply<SessionState> {
+    let store = state.open_store()?;
+    state.session.login(&store, &username, &password)?;
+    state.session.state(&store)
+}
+
+/// Logs out.
+#[tauri::command]
+pub async fn session_logout(state: State<'_, AppState>) -> Reply<SessionState> {
+    state.session.logout()?;
+    state.session.state(&*state.open_store()?)
+}
+
+/// Locks the app after idle time: only a password opens it again.
+#[tauri::command]
+pub async fn session_lock(state: State<'_, AppState>) -> Reply<SessionState> {
+    state.session.lock()?;
+    state.session.state(&*state.open_store()?)
+}
+
+/// Every local account (board only).
+#[tauri::command]
+pub async fn users_list(state: State<'_, AppState>) -> Reply<Vec<UserAccount>> {
+    let store = state.store()?;
+    Session::require_board(&store, "users_list")?;
+    users::list(store.conn()).map_err(ipc)
+}
+
+/// Adds an account. The first one (a board account) turns users on and logs its owner in.
+#[tauri::command]
+pub async fn user_add(state: State<'_, AppState>, input: NewUser) -> Reply<UserAccount> {
+    let mut store = state.store()?;
+    let first = !users::any(store.conn()).map_err(ipc)?;
+    let account = users::add(&mut store, Utc::now(), &input).map_err(ipc)?;
+    if first {
+        state.session.login(&store, &account.username, &input.password)?;
+    }
+    Ok(account)
+}
+
+/// Gives an account another role (board only).
+#[tauri::command]
+pub async fn user_set_role(state: State<'_, AppState>, username: String, role: Role) -> Reply<UserAccount> {
+    users::set_role(&mut *state.store()?, &username, role).map_err(ipc)
+}
+
+/// Sets a password: a board member resets anyone's, a user changes their own.
+#[tauri::command]
+pub async fn user_set_password(state: State<'_, AppState>, username: String, password: String) -> Reply<()> {
+    users::set_password(&mut *state.store()?, &username, &password).map_err(ipc)
+}
+
+/// Activates or deactivates an account (board only).
+#[tauri::command]
+pub async fn user_set_active(
+    state: State<'_, AppState>,
+    username: String,
+    active: bool,
+) -> Reply<UserAccount> {
+    users::set_active(&mut *state.store()?, &username, active).map_err(ipc)
+}
+
+/// Sets the idle lock in minutes (board only; 0 = never).
+#[tauri::command]
+pub async fn idle_lock_set(state: State<'_, AppState>, minutes: u32) -> Reply<u32> {
+    users::set_idle_lock(&mut *state.store()?, minutes).map_err(ipc)
+}
+
+/// Records an inspector's note.
+#[tauri::command]
+pub async fn note_add(state: State<'_, AppState>, input: InspectorNoteInput) -> Reply<NoteRow> {
+    notes::add(&mut *state.store()?, AUTHOR, Utc::now(), &input).map_err(ipc)
+}
+
+/// The inspector's notes, newest first.
+#[tauri::command]
+pub async fn note_list(state: State<'_, AppState>) -> Reply<Vec<NoteRow>> {
+    notes::list(state.store()?.conn()).map_err(ipc)
 }

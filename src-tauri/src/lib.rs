@@ -3,6 +3,7 @@
 
 mod command_names;
 mod commands;
+mod session;
 mod state;
 mod sync;
 
@@ -95,6 +96,18 @@ pub fn run() {
             commands::outbox_history,
             commands::outbox_requeue,
             commands::export_package,
+            commands::session_state,
+            commands::session_login,
+            commands::session_logout,
+            commands::session_lock,
+            commands::users_list,
+            commands::user_add,
+            commands::user_set_role,
+            commands::user_set_password,
+            commands::user_set_active,
+            commands::idle_lock_set,
+            commands::note_add,
+            commands::note_list,
         ])
         .build(context);
     match app {

@@ -23,6 +23,8 @@ pub struct AppState {
     ledger: Mutex<Ledger>,
     /// The registry sender's state: one pass at a time, the last one remembered.
     pub sync: crate::sync::SyncState,
+    /// Who is logged in (users and roles); applied to the ledger before every command.
+    pub session: crate::session::Session,
 }
 
 /// The ledger, locked for one command.
@@ -78,11 +80,25 @@ impl AppState {
             },
             None => Ledger::Failed(no_data_dir()),
         };
-        Self { data_dir, ledger: Mutex::new(ledger), sync: crate::sync::SyncState::default() }
+        Self {
+            data_dir,
+            ledger: Mutex::new(ledger),
+            sync: crate::sync::SyncState::default(),
+            session: crate::session::Session::default(),
+        }
     }
 
-    /// The ledger, locked for one command; why it is not open otherwise.
+    /// The ledger, locked for one command, with the session's user as its actor; why it is not
+    /// open otherwise, or `login_required` when users are on and nobody is logged in.
     pub fn store(&self) -> Result<StoreGuard<'_>, IpcError> {
+        let mut store = self.open_store()?;
+        self.session.apply(&mut store)?;
+        Ok(store)
+    }
+
+    /// The ledger without the session's check: for the login itself, app facts and the
+    /// background sender (which appends nothing).
+    pub fn open_store(&self) -> Result<StoreGuard<'_>, IpcError> {
         let guard = self.ledger.lock().map_err(|_| IpcError::from_code(ErrorCode::Internal))?;
         match &*guard {
             Ledger::Open(_) => Ok(StoreGuard(guard)),
@@ -113,7 +129,7 @@ impl AppState {
 
 impl hamyar_sync::outbox::Ledger for AppState {
     fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> hamyar_sync::Result<T>) -> hamyar_sync::Result<T> {
-        let mut store = self.store().map_err(|e| hamyar_store::StoreError::Refused(e.code))?;
+        let mut store = self.open_store().map_err(|e| hamyar_store::StoreError::Refused(e.code))?;
         f(&mut store)
     }
 }

@@ -66,7 +66,9 @@ fn data_dir(cli: &Cli) -> Result<std::path::PathBuf, Failure> {
 }
 
 fn open(cli: &Cli) -> Result<Store, Failure> {
-    Ok(Store::open_in(&data_dir(cli)?)?)
+    let mut store = Store::open_in(&data_dir(cli)?)?;
+    crate::users::sign_in(&mut store, cli.user.as_deref())?;
+    Ok(store)
 }
 
 /// Runs the parsed command line.
@@ -83,6 +85,7 @@ pub fn run(cli: Cli) -> Result<Output, Failure> {
         Command::Statement { member } => crate::ledger::statement(&open(&cli)?, *member),
         Command::Register => crate::ledger::register(&open(&cli)?),
         Command::Check { kind, value } => crate::ledger::check(*kind, value),
+        Command::Users(c) => crate::users::run(&mut open(&cli)?, c),
         Command::Export(c) => crate::ledger::export(&open(&cli)?, c),
         Command::Seed(a) => crate::seed::run(&mut open(&cli)?, a),
         Command::Meeting(c) => crate::meetings::meeting(&mut open(&cli)?, c),

@@ -8,6 +8,7 @@ mod meetings;
 mod production;
 mod seed;
 mod sync;
+mod users;
 mod year;
 
 use std::path::PathBuf;
@@ -28,6 +29,10 @@ struct Cli {
     /// Print JSON on stdout (errors too, as {code, message, details}).
     #[arg(long, global = true)]
     json: bool,
+    /// Log in as this account (users on): needed to record anything; the password comes from
+    /// $HAMYAR_PASSWORD or the next line of stdin, never an argument.
+    #[arg(long, global = true, value_name = "NAME")]
+    user: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -143,6 +148,9 @@ enum Command {
         #[arg(long)]
         report: Option<String>,
     },
+    /// Local accounts on a shared laptop: list, add, set-role, passwd, deactivate, activate.
+    #[command(subcommand)]
+    Users(users::UsersCommand),
     /// Validate an identifier offline: exit 0 if valid, 2 with its code if not.
     Check {
         /// national-code, legal-id, sheba, mobile or postal-code.

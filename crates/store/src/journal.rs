@@ -45,8 +45,39 @@ pub struct JournalEntry {
 impl JournalEntry {
     /// The hash this entry must carry, given its fields and `prev_hash`.
     pub fn expected_hash(&self) -> String {
-        // A JSON array of the fields: no key order to depend on, every byte of the payload kept.
-        let canonical = serde_json::json!([
+        let mut h = Sha256::new();
+        h.update(self.prev_hash.as_bytes());
+        h.update(self.canonical());
+        hex::encode(h.finalize())
+    }
+
+    /// The bytes hashed: [`JournalEntry::canonical_value`]'s text, serialised from a tuple
+    /// straight to bytes instead of through a `Value` tree for every event (a test pins the two
+    /// byte for byte).
+    fn canonical(&self) -> Vec<u8> {
+        let fields = (
+            &self.id,
+            &self.kind,
+            self.schema_version,
+            &self.payload,
+            &self.author,
+            &self.device_id,
+            self.device_seq,
+            &self.wall_time,
+            &self.hlc,
+            self.profile_version,
+        );
+        let mut out = Vec::with_capacity(self.payload.len() + 256);
+        match serde_json::to_writer(&mut out, &fields) {
+            Ok(()) => out,
+            // Strings and integers into a Vec do not fail; should they, the reference encoding.
+            Err(_) => self.canonical_value().into_bytes(),
+        }
+    }
+
+    /// A JSON array of the fields: no key order to depend on, every byte of the payload kept.
+    fn canonical_value(&self) -> String {
+        serde_json::json!([
             self.id,
             self.kind,
             self.schema_version,
@@ -58,11 +89,7 @@ impl JournalEntry {
             self.hlc,
             self.profile_version,
         ])
-        .to_string();
-        let mut h = Sha256::new();
-        h.update(self.prev_hash.as_bytes());
-        h.update(canonical.as_bytes());
-        hex::encode(h.finalize())
+        .to_string()
     }
 
     /// Reads the row back as an event.
@@ -193,18 +220,55 @@ pub fn devices(conn: &Connection) -> Result<Vec<String>> {
 
 /// One device's chain, in chain order.
 pub fn chain(conn: &Connection, device_id: &str) -> Result<Vec<JournalEntry>> {
-    let sql = format!("SELECT {COLUMNS} FROM journal WHERE device_id = ?1 ORDER BY device_seq");
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([device_id], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut out = Vec::new();
+    for_each_in_chain(conn, device_id, |e| {
+        out.push(e);
+        Ok(())
+    })?;
+    Ok(out)
 }
 
 /// Every event in merge order: (hybrid clock, device id) — the order projections are built in.
 pub fn in_merge_order(conn: &Connection) -> Result<Vec<JournalEntry>> {
-    let sql = format!("SELECT {COLUMNS} FROM journal ORDER BY hlc, device_id, device_seq");
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut out = Vec::new();
+    for_each_in_merge_order(conn, |e| {
+        out.push(e);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// [`chain`] one row at a time: a million-event chain is never held in memory.
+pub(crate) fn for_each_in_chain(
+    conn: &Connection,
+    device_id: &str,
+    f: impl FnMut(JournalEntry) -> Result<()>,
+) -> Result<()> {
+    let sql = format!("SELECT {COLUMNS} FROM main.journal WHERE device_id = ?1 ORDER BY device_seq");
+    for_each(conn, &sql, [device_id], f)
+}
+
+/// [`in_merge_order`] one row at a time.
+pub(crate) fn for_each_in_merge_order(
+    conn: &Connection,
+    f: impl FnMut(JournalEntry) -> Result<()>,
+) -> Result<()> {
+    let sql = format!("SELECT {COLUMNS} FROM main.journal ORDER BY hlc, device_id, device_seq");
+    for_each(conn, &sql, [], f)
+}
+
+fn for_each<P: rusqlite::Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+    mut f: impl FnMut(JournalEntry) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query(params)?;
+    while let Some(row) = rows.next()? {
+        f(from_row(row)?)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -253,5 +317,43 @@ mod tests {
         }
         // seq is local arrival order, not part of the record.
         assert_eq!(JournalEntry { seq: 9, ..e }.expected_hash(), base);
+    }
+
+    /// The bytes every recorded hash was computed over: the `json!` array the first version
+    /// printed. The tuple encoding must give the same text, byte for byte, for any field.
+    #[test]
+    fn the_canonical_bytes_are_the_json_array_they_always_were() {
+        let tricky = "\"quoted\" \\ back\u{1}slash\n\t «تهران» 😀 \u{7f} </script>";
+        let base = JournalEntry {
+            seq: 1,
+            id: "0193a5b4-7c1d-7e2f-9a3b-4c5d6e7f8091".into(),
+            kind: "production.recorded".into(),
+            schema_version: 3,
+            payload: r#"{"date":"2026-11-28","quantity":"12.5","workers":[{"membership_no":7}]}"#.into(),
+            author: "مدیر".into(),
+            device_id: "0193a5b4-0000-7000-8000-000000000001".into(),
+            device_seq: 1_018_758,
+            wall_time: "2026-11-28T08:00:00.000Z".into(),
+            hlc: "001764316800000-000042".into(),
+            profile_version: None,
+            prev_hash: GENESIS_HASH.into(),
+            hash: String::new(),
+        };
+        let cases = [
+            base.clone(),
+            JournalEntry { profile_version: Some(12), ..base.clone() },
+            JournalEntry { profile_version: Some(-1), device_seq: -5, ..base.clone() },
+            JournalEntry { payload: tricky.into(), author: tricky.into(), ..base.clone() },
+            JournalEntry { id: String::new(), kind: String::new(), payload: String::new(), ..base },
+        ];
+        for e in cases {
+            let printed = e.canonical_value();
+            assert!(printed.starts_with('[') && printed.contains(&e.hlc), "{printed}");
+            assert_eq!(String::from_utf8(e.canonical()).expect("utf-8"), printed);
+            let mut h = Sha256::new();
+            h.update(e.prev_hash.as_bytes());
+            h.update(printed.as_bytes());
+            assert_eq!(e.expected_hash(), hex::encode(h.finalize()));
+        }
     }
 }

@@ -484,3 +484,71 @@ export function memberExport(csv: boolean): Promise<string> {
 export function exportSheet(request: ExportRequest, csv: boolean, dir: string | null): Promise<string> {
   return call("export_sheet", { request, csv, dir });
 }
+
+// Users and roles (docs/users.md): the session, the accounts, the inspector's notes.
+import type { InspectorNoteInput } from "./bindings/InspectorNoteInput";
+import type { NewUser } from "./bindings/NewUser";
+import type { NoteRow } from "./bindings/NoteRow";
+import type { Role } from "./bindings/Role";
+import type { SessionState } from "./bindings/SessionState";
+import type { UserAccount } from "./bindings/UserAccount";
+
+/** Who is logged in, whether the app is locked, whether users are on at all. */
+export function sessionState(): Promise<SessionState> {
+  return call("session_state");
+}
+
+/** Logs in, or unlocks as the same or another user; `login_failed` alike for an unknown user and a wrong password. */
+export function sessionLogin(username: string, password: string): Promise<SessionState> {
+  return call("session_login", { username, password });
+}
+
+/** Logs out. */
+export function sessionLogout(): Promise<SessionState> {
+  return call("session_logout");
+}
+
+/** Locks the app after idle time. */
+export function sessionLock(): Promise<SessionState> {
+  return call("session_lock");
+}
+
+/** Every local account (board only). */
+export function usersList(): Promise<UserAccount[]> {
+  return call("users_list");
+}
+
+/** Adds an account; the first (a board account) turns users on and logs its owner in. */
+export function userAdd(input: NewUser): Promise<UserAccount> {
+  return call("user_add", { input });
+}
+
+/** Gives an account another role (board only). */
+export function userSetRole(username: string, role: Role): Promise<UserAccount> {
+  return call("user_set_role", { username, role });
+}
+
+/** Resets a password (board), or changes one's own. */
+export function userSetPassword(username: string, password: string): Promise<void> {
+  return call("user_set_password", { username, password });
+}
+
+/** Activates or deactivates an account (board only). */
+export function userSetActive(username: string, active: boolean): Promise<UserAccount> {
+  return call("user_set_active", { username, active });
+}
+
+/** Sets the idle lock in minutes (0 = never). */
+export function idleLockSet(minutes: number): Promise<number> {
+  return call("idle_lock_set", { minutes });
+}
+
+/** Records an inspector's note. */
+export function noteAdd(input: InspectorNoteInput): Promise<NoteRow> {
+  return call("note_add", { input });
+}
+
+/** The inspector's notes, newest first. */
+export function noteList(): Promise<NoteRow[]> {
+  return call("note_list");
+}
