@@ -16,6 +16,7 @@ use hamyar_core::shares::ShareAction;
 use hamyar_core::statute::{StatuteInput, StatuteVersion};
 use hamyar_core::year::{ApproveInput, Choices, CloseInput, Proposal, YearApproved};
 use hamyar_store::backup::{self, BackupInfo, RestoreInfo};
+use hamyar_store::crypt::{self, CryptInfo, Passphrase};
 use hamyar_store::dashboard::{self, Dashboard};
 use hamyar_store::documents::{self, CertificateDoc, MemberPage};
 use hamyar_store::export::{self, ExportRequest};
@@ -75,6 +76,10 @@ pub struct AppInfo {
     pub backups_dir: String,
     /// The backup the ledger was last restored from, if it was.
     pub restored_from: Option<RestoreInfo>,
+    /// The ledger file is encrypted (docs/encryption.md).
+    pub encrypted: bool,
+    /// It is encrypted and waits for its passphrase: the window shows the unlock screen.
+    pub locked: bool,
 }
 
 #[tauri::command]
@@ -93,6 +98,8 @@ pub async fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
         ledger_error,
         backups_dir: backups_dir(&state).map(|d| d.display().to_string()).unwrap_or_default(),
         restored_from: backup::last_restore(&database),
+        encrypted: crypt::is_encrypted(&database).unwrap_or(false),
+        locked: state.is_locked(),
     })
 }
 
@@ -490,7 +497,11 @@ pub async fn backup_take(
 
 /// Replaces the ledger with a verified backup, keeping a safety copy of the current one.
 #[tauri::command]
-pub async fn backup_restore(state: State<'_, AppState>, path: String) -> Reply<RestoreInfo> {
+pub async fn backup_restore(
+    state: State<'_, AppState>,
+    path: String,
+    passphrase: Option<String>,
+) -> Reply<RestoreInfo> {
     // A ledger that cannot be opened has no users to ask: a restore is what it needs.
     if let Ok(store) = state.open_store() {
         drop(store);
@@ -499,8 +510,17 @@ pub async fn backup_restore(state: State<'_, AppState>, path: String) -> Reply<R
     let safety = backups_dir(&state)
         .map(|d| d.join("safety"))
         .ok_or_else(|| IpcError::from_code(hamyar_core::ErrorCode::IoFailed))?;
-    state.with_ledger_closed(|db| {
-        backup::restore(db, std::path::Path::new(&path), &safety, Utc::now()).map_err(ipc)
+    // An encrypted backup opens with the ledger's passphrase, or with its own when that differs;
+    // the restored ledger is then reopened with the passphrase that opened the backup.
+    let backup_key = passphrase.map(Passphrase::new);
+    state.with_ledger_closed(|db, key| {
+        let from = std::path::Path::new(&path);
+        let info =
+            backup::restore(db, from, &safety, Utc::now(), key.as_ref(), backup_key.as_ref()).map_err(ipc)?;
+        if backup_key.is_some() {
+            *key = backup_key;
+        }
+        Ok(info)
     })
 }
 
@@ -749,4 +769,56 @@ pub async fn note_add(state: State<'_, AppState>, input: InspectorNoteInput) -> 
 #[tauri::command]
 pub async fn note_list(state: State<'_, AppState>) -> Reply<Vec<NoteRow>> {
     notes::list(state.store()?.conn()).map_err(ipc)
+}
+
+/// Only the board changes the ledger's encryption, when users are on (a ledger that cannot be
+/// opened has no users to ask).
+fn may_change_encryption(state: &AppState, action: &str) -> Reply<()> {
+    if let Ok(store) = state.open_store() {
+        drop(store);
+        Session::require_board(&*state.store()?, action)?;
+    }
+    Ok(())
+}
+
+/// Opens the encrypted ledger with its passphrase (`passphrase_wrong`: still locked, file untouched).
+#[tauri::command]
+pub async fn ledger_unlock(state: State<'_, AppState>, passphrase: String) -> Reply<()> {
+    state.unlock(&Passphrase::new(passphrase))
+}
+
+/// Encrypts the ledger with a passphrase of at least 8 characters.
+#[tauri::command]
+pub async fn ledger_encrypt(state: State<'_, AppState>, passphrase: String) -> Reply<CryptInfo> {
+    may_change_encryption(&state, "ledger_encrypt")?;
+    let new = Passphrase::new_key(passphrase).map_err(ipc)?;
+    state.with_ledger_closed(|db, key| {
+        let info = crypt::encrypt(db, &new).map_err(ipc)?;
+        *key = Some(new);
+        Ok(info)
+    })
+}
+
+/// Changes the ledger's passphrase, proving the current one.
+#[tauri::command]
+pub async fn ledger_rekey(state: State<'_, AppState>, old: String, new: String) -> Reply<CryptInfo> {
+    may_change_encryption(&state, "ledger_rekey")?;
+    let (old, new) = (Passphrase::new(old), Passphrase::new_key(new).map_err(ipc)?);
+    state.with_ledger_closed(|db, key| {
+        let info = crypt::rekey(db, &old, &new).map_err(ipc)?;
+        *key = Some(new);
+        Ok(info)
+    })
+}
+
+/// Decrypts the ledger, proving its passphrase.
+#[tauri::command]
+pub async fn ledger_decrypt(state: State<'_, AppState>, passphrase: String) -> Reply<CryptInfo> {
+    may_change_encryption(&state, "ledger_decrypt")?;
+    let current = Passphrase::new(passphrase);
+    state.with_ledger_closed(|db, key| {
+        let info = crypt::decrypt(db, &current).map_err(ipc)?;
+        *key = None;
+        Ok(info)
+    })
 }

@@ -16,7 +16,8 @@ pub fn run() {
         .manage(state::AppState::open())
         .setup(|app| {
             // Today's automatic backup, if due, on a connection of its own: the window is not kept waiting.
-            std::thread::spawn(|| auto_backup(false));
+            let handle = app.handle().clone();
+            std::thread::spawn(move || auto_backup(&handle, false));
             sync::start(app.handle());
             Ok(())
         })
@@ -87,15 +88,19 @@ pub fn run() {
             commands::member_import_headers,
             commands::member_import_commit,
             commands::member_export,
+            commands::export_sheet,
             commands::sync_overview,
             commands::report_preview,
-            commands::export_sheet,
             commands::report_close,
             commands::sync_enrol,
             commands::sync_now,
             commands::outbox_history,
             commands::outbox_requeue,
             commands::export_package,
+            commands::ledger_unlock,
+            commands::ledger_encrypt,
+            commands::ledger_rekey,
+            commands::ledger_decrypt,
             commands::session_state,
             commands::session_login,
             commands::session_logout,
@@ -111,10 +116,10 @@ pub fn run() {
         ])
         .build(context);
     match app {
-        Ok(app) => app.run(|_, event| {
+        Ok(app) => app.run(|handle, event| {
             if let tauri::RunEvent::Exit = event {
                 // At close, always: the day's newest backup holds the day's work.
-                auto_backup(true);
+                auto_backup(handle, true);
             }
         }),
         Err(e) => {
@@ -125,13 +130,23 @@ pub fn run() {
 }
 
 /// The automatic, rotating backup into the data folder's `backups/` (7 daily, 4 weekly, 12 monthly).
-fn auto_backup(always: bool) {
+/// An encrypted ledger's waits until it is unlocked (at start), or is skipped (at close, still locked).
+fn auto_backup(app: &tauri::AppHandle, always: bool) {
+    use tauri::Manager as _;
     // Benchmarks measuring start and idle memory turn it off; nobody else should.
     if std::env::var_os("HAMYAR_AUTO_BACKUP").is_some_and(|v| v == "off") {
         return;
     }
     let Some(dir) = hamyar_store::paths::data_dir() else { return };
-    let store = match hamyar_store::Store::open_in(&dir) {
+    let state = app.state::<state::AppState>();
+    while state.is_locked() {
+        if always {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+    let key = state.open_store().ok().and_then(|s| s.key().cloned());
+    let store = match hamyar_store::crypt::open_in(&dir, key.as_ref()) {
         Ok(store) => store,
         Err(e) => return eprintln!("hamyar: the automatic backup could not open the ledger: {e}"),
     };

@@ -77,6 +77,10 @@ fn run(app: &AppHandle, rx: &Receiver<()>, interval: Duration) {
             Ok(()) | Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return,
         }
+        // An encrypted ledger not yet unlocked: nothing to send until it is.
+        if app.state::<AppState>().is_locked() {
+            continue;
+        }
         if let Err(e) = pass(app, &options) {
             eprintln!("hamyar: the background sender: {e}");
         }

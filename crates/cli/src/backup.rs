@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 use hamyar_core::production::{ProductInput, ProductionInput};
 use hamyar_store::backup::{self, BackupInfo};
+use hamyar_store::crypt::Passphrase;
 use hamyar_store::{Store, production};
 
 use crate::commands::{Failure, Output, author, output};
@@ -62,10 +63,14 @@ pub fn backups(store: Option<&Store>, data_dir: &Path, c: &BackupsCommand) -> Re
     }
 }
 
-/// `restore --from FILE`: verified first; the current ledger is kept as a safety copy.
-pub fn restore(data_dir: &Path, from: &Path) -> Result<Output, Failure> {
+/// `restore --from FILE`: verified first; the current ledger is kept as a safety copy. An
+/// encrypted backup opens with the ledger's passphrase, or `HAMYAR_BACKUP_PASSPHRASE` when its own
+/// differs.
+pub fn restore(data_dir: &Path, from: &Path, key: Option<&Passphrase>) -> Result<Output, Failure> {
     let db = data_dir.join(hamyar_store::paths::DATABASE_FILE);
-    let info = backup::restore(&db, from, &data_dir.join("backups").join("safety"), Utc::now())?;
+    let safety = data_dir.join("backups").join("safety");
+    let backup_key = crate::crypt::Secrets::backup();
+    let info = backup::restore(&db, from, &safety, Utc::now(), key, backup_key.as_ref())?;
     let human = format!(
         "restored {} ({} events); the previous ledger is in {}",
         info.from, info.events, info.safety_copy

@@ -66,13 +66,18 @@ fn data_dir(cli: &Cli) -> Result<std::path::PathBuf, Failure> {
 }
 
 fn open(cli: &Cli) -> Result<Store, Failure> {
-    let mut store = Store::open_in(&data_dir(cli)?)?;
+    let mut store = hamyar_store::crypt::open_in(&data_dir(cli)?, cli.secrets.current.as_ref())?;
     crate::users::sign_in(&mut store, cli.user.as_deref())?;
     Ok(store)
 }
 
+fn ledger_file(cli: &Cli) -> Result<std::path::PathBuf, Failure> {
+    Ok(data_dir(cli)?.join(paths::DATABASE_FILE))
+}
+
 /// Runs the parsed command line.
-pub fn run(cli: Cli) -> Result<Output, Failure> {
+pub fn run(mut cli: Cli) -> Result<Output, Failure> {
+    cli.secrets = crate::crypt::Secrets::read(cli.passphrase_stdin)?;
     match &cli.command {
         Command::Date { value } => date(value),
         Command::Init { demo } => init(&cli, *demo),
@@ -97,7 +102,12 @@ pub fn run(cli: Cli) -> Result<Output, Failure> {
         Command::Period(c) => crate::production::period(&mut open(&cli)?, c),
         Command::Year(c) => crate::year::run(&mut open(&cli)?, c),
         Command::Backup { to } => crate::backup::take(&open(&cli)?, to),
-        Command::Restore { from } => crate::backup::restore(&data_dir(&cli)?, from),
+        Command::Restore { from } => {
+            crate::backup::restore(&data_dir(&cli)?, from, cli.secrets.current.as_ref())
+        }
+        Command::Encrypt => crate::crypt::encrypt(&ledger_file(&cli)?, &cli.secrets),
+        Command::Decrypt => crate::crypt::decrypt(&ledger_file(&cli)?, &cli.secrets),
+        Command::Rekey => crate::crypt::rekey(&ledger_file(&cli)?, &cli.secrets),
         Command::Backups(c) => {
             let store = matches!(c, crate::backup::BackupsCommand::Auto).then(|| open(&cli)).transpose()?;
             crate::backup::backups(store.as_ref(), &data_dir(&cli)?, c)

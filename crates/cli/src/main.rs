@@ -3,6 +3,7 @@
 
 mod backup;
 mod commands;
+mod crypt;
 mod ledger;
 mod meetings;
 mod production;
@@ -29,10 +30,17 @@ struct Cli {
     /// Print JSON on stdout (errors too, as {code, message, details}).
     #[arg(long, global = true)]
     json: bool,
+    /// Read the passphrase of an encrypted ledger from the first line of stdin (else
+    /// $HAMYAR_PASSPHRASE); `rekey` reads the new one from the next line (else $HAMYAR_NEW_PASSPHRASE).
+    #[arg(long, global = true)]
+    passphrase_stdin: bool,
     /// Log in as this account (users on): needed to record anything; the password comes from
     /// $HAMYAR_PASSWORD or the next line of stdin, never an argument.
     #[arg(long, global = true, value_name = "NAME")]
     user: Option<String>,
+    /// The passphrases, read once at the start (never an argument).
+    #[arg(skip)]
+    secrets: crypt::Secrets,
     #[command(subcommand)]
     command: Command,
 }
@@ -116,6 +124,12 @@ enum Command {
     /// The backups: list them, or take the automatic one.
     #[command(subcommand)]
     Backups(backup::BackupsCommand),
+    /// Encrypt the ledger with a passphrase ($HAMYAR_NEW_PASSPHRASE, $HAMYAR_PASSPHRASE or stdin; at least 8 characters).
+    Encrypt,
+    /// Decrypt the ledger (its passphrase from $HAMYAR_PASSPHRASE or stdin).
+    Decrypt,
+    /// Change the passphrase: the current one as for every command, the new one from $HAMYAR_NEW_PASSPHRASE or stdin.
+    Rekey,
     /// The crash harness's child: append entries until killed, acknowledging each commit in a file.
     #[command(hide = true)]
     Stress {

@@ -3,6 +3,7 @@
 //! verified on a copy (integrity check, every hash chain, every projection rebuilt) and its result
 //! kept beside it. Restore verifies the chosen backup first, keeps a safety copy of the current
 //! ledger, and only then swaps the files: a failed restore leaves the current ledger untouched.
+//! A backup of an encrypted ledger is encrypted with the same passphrase and verified with it.
 
 use std::fs;
 use std::io::Write as _;
@@ -18,6 +19,7 @@ use rusqlite::backup::{Backup, StepResult};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::crypt::{self, Passphrase};
 use crate::{Result, Store, StoreError, verify};
 
 /// Pages copied per step: small enough to report progress and let writers in between.
@@ -42,6 +44,9 @@ pub struct BackupInfo {
     pub ok: bool,
     /// What verification found wrong (English, for the log).
     pub problems: Vec<String>,
+    /// Encrypted with the ledger's passphrase (docs/encryption.md).
+    #[serde(default)]
+    pub encrypted: bool,
 }
 
 /// How many automatic backups to keep.
@@ -80,6 +85,10 @@ fn copy_live(store: &Store, dest: &Path, progress: &mut dyn FnMut(u32, u32)) -> 
     let _ = fs::remove_file(&part);
     {
         let mut target = Connection::open(&part)?;
+        // The online backup copies pages as they are: the destination is keyed alike.
+        if let Some(key) = store.key() {
+            crypt::apply_key(&target, key)?;
+        }
         let backup = Backup::new(store.conn(), &mut target)?;
         loop {
             let step = backup.step(PAGES_PER_STEP)?;
@@ -103,13 +112,14 @@ fn copy_live(store: &Store, dest: &Path, progress: &mut dyn FnMut(u32, u32)) -> 
     Ok(())
 }
 
-/// Verifies a ledger file without touching it: a copy is opened (migrated if older) and verified.
-pub fn check(path: &Path, work_dir: &Path) -> Result<(u32, Vec<String>)> {
+/// Verifies a ledger file without touching it: a copy is opened (migrated if older), with `key`
+/// when it is encrypted, and verified.
+pub fn check(path: &Path, work_dir: &Path, key: Option<&Passphrase>) -> Result<(u32, Vec<String>)> {
     fs::create_dir_all(work_dir)?;
     let copy = work_dir.join(format!("verify-{}.sqlite3", uuid::Uuid::now_v7()));
     fs::copy(path, &copy)?;
     let outcome = (|| -> Result<(u32, Vec<String>)> {
-        let mut store = Store::open(&copy)?;
+        let mut store = crypt::open(&copy, key)?;
         let report = verify::run(&mut store)?;
         Ok((report.events_checked, report.problems.into_iter().map(|p| p.detail).collect()))
     })();
@@ -120,7 +130,10 @@ pub fn check(path: &Path, work_dir: &Path) -> Result<(u32, Vec<String>)> {
         Ok(found) => Ok(found),
         // A file that does not open as a ledger is a failed check, not an error of the caller.
         Err(
-            e @ (StoreError::Sqlite(_) | StoreError::NewerDatabase { .. } | StoreError::Undecodable { .. }),
+            e @ (StoreError::Sqlite(_)
+            | StoreError::NewerDatabase { .. }
+            | StoreError::Undecodable { .. }
+            | StoreError::Refused(ErrorCode::PassphraseWrong | ErrorCode::LedgerLocked)),
         ) => Ok((0, vec![e.to_string()])),
         Err(e) => Err(e),
     }
@@ -151,7 +164,7 @@ pub fn take(
     }
     let path = dir.join(&name);
     copy_live(store, &path, progress)?;
-    let (events, problems) = check(&path, dir)?;
+    let (events, problems) = check(&path, dir, store.key())?;
     let info = BackupInfo {
         path: path.display().to_string(),
         name,
@@ -160,6 +173,7 @@ pub fn take(
         events,
         ok: problems.is_empty(),
         problems,
+        encrypted: store.key().is_some(),
     };
     let mut f = fs::File::create(sidecar(&path))?;
     f.write_all(serde_json::to_string_pretty(&info)?.as_bytes())?;
@@ -187,6 +201,7 @@ pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
             events: 0,
             ok: false,
             problems: vec!["not verified".into()],
+            encrypted: crypt::is_encrypted(&path).unwrap_or(false),
         }));
     }
     out.sort_by(|a, b| b.name.cmp(&a.name));
@@ -286,7 +301,19 @@ pub fn last_restore(db: &Path) -> Option<RestoreInfo> {
 /// The backup is verified on a copy first; a damaged one is refused (`backup_invalid`) and the
 /// ledger is not touched. Otherwise a safety copy of the current ledger is taken into
 /// `safety_dir`, the verified copy replaces the ledger, and the restore is recorded.
-pub fn restore(db: &Path, from: &Path, safety_dir: &Path, now: DateTime<Utc>) -> Result<RestoreInfo> {
+///
+/// `current` is the passphrase of the ledger in use, when it is encrypted (its safety copy stays
+/// encrypted with it); an encrypted backup is opened with `backup_key`, else with `current`: a
+/// backup that neither opens is refused (`passphrase_wrong`, or `ledger_locked` when no passphrase
+/// was given) with the ledger untouched. The restored ledger keeps the backup's passphrase.
+pub fn restore(
+    db: &Path,
+    from: &Path,
+    safety_dir: &Path,
+    now: DateTime<Utc>,
+    current: Option<&Passphrase>,
+    backup_key: Option<&Passphrase>,
+) -> Result<RestoreInfo> {
     let folder = db.parent().map(Path::to_path_buf).unwrap_or_default();
     let candidate = folder.join("restore-candidate.sqlite3");
     let remove_candidate = || {
@@ -300,7 +327,7 @@ pub fn restore(db: &Path, from: &Path, safety_dir: &Path, now: DateTime<Utc>) ->
     }
     fs::copy(from, &candidate)?;
     let verified = (|| -> Result<u32> {
-        let mut store = Store::open(&candidate)?;
+        let mut store = crypt::open(&candidate, backup_key.or(current))?;
         let report = verify::run(&mut store)?;
         if !report.ok {
             return Err(StoreError::Refused(ErrorCode::BackupInvalid));
@@ -324,7 +351,7 @@ pub fn restore(db: &Path, from: &Path, safety_dir: &Path, now: DateTime<Utc>) ->
     // The safety copy, taken from the ledger as it is (its WAL included) before anything moves;
     // a ledger too damaged to open is kept as its raw files.
     let copied = (|| -> Result<String> {
-        let current = Store::open(db)?;
+        let current = crypt::open(db, current)?;
         let info = take(&current, safety_dir, now, &mut |_, _| {})?;
         current.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         Ok(info.path)
@@ -372,6 +399,7 @@ mod tests {
             events: 1,
             ok,
             problems: Vec::new(),
+            encrypted: false,
         }
     }
 

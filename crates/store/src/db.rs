@@ -38,14 +38,32 @@ pub struct Store {
     path: PathBuf,
     /// The person at the keyboard, when users are on (docs/users.md); `None` in single-user mode.
     actor: Option<Actor>,
+    /// The passphrase of an encrypted ledger (in memory only, for its backups; crypt.rs).
+    key: Option<crate::crypt::Passphrase>,
 }
 
 impl Store {
     /// Opens (creating if needed) the ledger file at `path`: WAL, `synchronous=FULL`, foreign
     /// keys, a busy timeout; migrates it forward; refuses a file from a newer binary.
+    /// An encrypted file is `ledger_locked` here: [`crate::crypt::open`] takes its passphrase.
     pub fn open(path: &Path) -> Result<Self> {
+        if crate::crypt::is_encrypted(path)? {
+            return Err(StoreError::Refused(hamyar_core::ErrorCode::LedgerLocked));
+        }
         let conn = Connection::open(path)?;
         Self::from_connection(conn, path.to_path_buf())
+    }
+
+    /// An encrypted ledger whose connection `key` was applied to and proved.
+    pub(crate) fn from_keyed(conn: Connection, path: PathBuf, key: crate::crypt::Passphrase) -> Result<Self> {
+        let mut store = Self::from_connection(conn, path)?;
+        store.key = Some(key);
+        Ok(store)
+    }
+
+    /// The passphrase this ledger was opened with, when it is encrypted.
+    pub fn key(&self) -> Option<&crate::crypt::Passphrase> {
+        self.key.as_ref()
     }
 
     /// Opens `DATABASE_FILE` inside `dir`, creating the folder first.
@@ -68,7 +86,7 @@ impl Store {
         conn.pragma_update(None, "trusted_schema", "OFF")?;
         migrate(&mut conn)?;
         let device_id = local_device(&mut conn)?;
-        Ok(Self { conn, device_id, path, actor: None })
+        Ok(Self { conn, device_id, path, actor: None, key: None })
     }
 
     /// This installation's device id (its journal chain).

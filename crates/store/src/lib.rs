@@ -3,13 +3,14 @@
 //! every user action is one IMMEDIATE transaction through [`Store::write`].
 
 pub mod backup;
+pub mod crypt;
 pub mod dashboard;
 mod db;
 pub mod demo;
 pub mod documents;
 mod error;
-pub mod hledger;
 pub mod export;
+pub mod hledger;
 pub mod import;
 pub mod journal;
 pub mod meetings;

@@ -18,6 +18,7 @@ import type { ImportColumn } from "./bindings/ImportColumn";
 import type { MemberImportPreview } from "./bindings/MemberImportPreview";
 import type { MemberSheet } from "./bindings/MemberSheet";
 import type { RestoreInfo } from "./bindings/RestoreInfo";
+import type { CryptInfo } from "./bindings/CryptInfo";
 import type { Choices } from "./bindings/Choices";
 import type { CloseInput } from "./bindings/CloseInput";
 import type { FiscalYear } from "./bindings/FiscalYear";
@@ -405,9 +406,30 @@ export function onBackupProgress(cb: (progress: BackupProgress) => void): Promis
   return listen<BackupProgress>("backup-progress", (event) => cb(event.payload));
 }
 
-/** Replaces the ledger with a verified backup, keeping a safety copy of the current one. */
-export function backupRestore(path: string): Promise<RestoreInfo> {
-  return call("backup_restore", { path });
+/** Replaces the ledger with a verified backup, keeping a safety copy of the current one; an
+ *  encrypted backup whose passphrase differs from the ledger's needs its own. */
+export function backupRestore(path: string, passphrase?: string): Promise<RestoreInfo> {
+  return call("backup_restore", passphrase === undefined ? { path } : { path, passphrase });
+}
+
+/** Opens the encrypted ledger with its passphrase (passphrase_wrong leaves it locked). */
+export function ledgerUnlock(passphrase: string): Promise<void> {
+  return call("ledger_unlock", { passphrase });
+}
+
+/** Encrypts the ledger with a passphrase of at least 8 characters. */
+export function ledgerEncrypt(passphrase: string): Promise<CryptInfo> {
+  return call("ledger_encrypt", { passphrase });
+}
+
+/** Changes the ledger's passphrase. */
+export function ledgerRekey(old: string, next: string): Promise<CryptInfo> {
+  return call("ledger_rekey", { old, new: next });
+}
+
+/** Decrypts the ledger. */
+export function ledgerDecrypt(passphrase: string): Promise<CryptInfo> {
+  return call("ledger_decrypt", { passphrase });
 }
 
 /** The sync screen's state: the registry enrolled with, the outbox and its totals, the worker's last pass. */

@@ -33,4 +33,12 @@ backups_dir: string,
 /**
  * The backup the ledger was last restored from, if it was.
  */
-restored_from: RestoreInfo | null, };
+restored_from: RestoreInfo | null, 
+/**
+ * The ledger file is encrypted (docs/encryption.md).
+ */
+encrypted: boolean, 
+/**
+ * It is encrypted and waits for its passphrase: the window shows the unlock screen.
+ */
+locked: boolean, };

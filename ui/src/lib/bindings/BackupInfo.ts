@@ -31,4 +31,8 @@ ok: boolean,
 /**
  * What verification found wrong (English, for the log).
  */
-problems: Array<string>, };
+problems: Array<string>, 
+/**
+ * Encrypted with the ledger's passphrase (docs/encryption.md).
+ */
+encrypted: boolean, };
