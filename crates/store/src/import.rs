@@ -121,12 +121,52 @@ pub fn read_sheet(name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>> {
     Ok(rows)
 }
 
+/// Most columns a sheet may span (Excel 2003's limit; the importers know at most 16).
+pub const MAX_COLUMNS: u32 = 256;
+
+/// The first sheet's non-empty rows, from its first used row and column (as a spreadsheet's
+/// used range). Read cell by cell rather than as calamine's dense range, which allocates
+/// rows × columns of the span its cells' addresses name — a few bytes addressing A1 and
+/// XFD1048576 would ask for 17 billion cells (found by fuzzing, docs/fuzzing.md); a sheet
+/// spanning more than [`MAX_COLUMNS`] columns or [`MAX_ROWS`] rows is refused instead.
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
     let bad = || refused(ErrorCode::ImportFormat, Some(Field::File));
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|_| bad())?;
     let first = book.sheet_names().first().cloned().ok_or_else(bad)?;
-    let range = book.worksheet_range(&first).map_err(|_| bad())?;
-    Ok(range.rows().map(|r| r.iter().map(cell_text).collect()).collect())
+    let mut reader = book.worksheet_cells_reader(&first).map_err(|_| bad())?;
+    let mut cells: Vec<((u32, u32), String)> = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(|_| bad())? {
+        let value = Data::from(cell.get_value().clone());
+        if value != Data::Empty {
+            cells.push((cell.get_position(), cell_text(&value)));
+        }
+    }
+    let (Some(top), Some(left)) =
+        (cells.iter().map(|((r, _), _)| *r).min(), cells.iter().map(|((_, c), _)| *c).min())
+    else {
+        return Ok(Vec::new());
+    };
+    let too_far = |((r, c), _): &((u32, u32), String)| {
+        usize::try_from(r - top).map_or(true, |r| r > MAX_ROWS) || c - left >= MAX_COLUMNS
+    };
+    if cells.iter().any(too_far) {
+        return Err(bad());
+    }
+    cells.sort_by_key(|(pos, _)| *pos);
+    let mut rows: Vec<(u32, Vec<String>)> = Vec::new();
+    for ((r, c), text) in cells {
+        if rows.last().is_none_or(|(row, _)| *row != r) {
+            rows.push((r, Vec::new()));
+        }
+        if let Some((_, row)) = rows.last_mut() {
+            let at = (c - left) as usize;
+            if row.len() <= at {
+                row.resize(at + 1, String::new());
+            }
+            row[at] = text;
+        }
+    }
+    Ok(rows.into_iter().map(|(_, row)| row).collect())
 }
 
 /// A cell as text: numbers without a spurious `.0`, Excel dates as ISO days.
@@ -147,7 +187,8 @@ fn cell_text(cell: &Data) -> String {
 fn excel_day(serial: f64) -> Option<NaiveDate> {
     let days = serial.trunc() as i64;
     let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?;
-    epoch.checked_add_signed(chrono::Duration::days(days))
+    // `try_days`: a date-formatted cell may hold any number, and `days` panics past ±2^43.
+    epoch.checked_add_signed(chrono::Duration::try_days(days)?)
 }
 
 fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
@@ -337,6 +378,49 @@ mod tests {
     fn excel_serial_days_count_from_the_1900_system() {
         assert_eq!(excel_day(45_736.0).map(|d| d.to_string()), Some("2025-03-20".to_owned()));
         assert_eq!(excel_day(1.0).map(|d| d.to_string()), Some("1899-12-31".to_owned()));
+    }
+
+    #[test]
+    fn excel_serial_days_beyond_any_calendar_are_no_day() {
+        // A date-formatted cell may hold any number (seen beside the fuzzer's finding, docs/fuzzing.md).
+        assert_eq!(excel_day(1e300), None);
+        assert_eq!(excel_day(-1e300), None);
+        assert_eq!(excel_day(f64::NAN).map(|d| d.to_string()), Some("1899-12-30".to_owned()));
+    }
+
+    fn workbook(cells: &[(u32, u16, &str)]) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (r, c, text) in cells {
+            sheet.write_string(*r, *c, *text).expect("a cell");
+        }
+        book.save_to_buffer().expect("a workbook")
+    }
+
+    #[test]
+    fn an_xlsx_whose_cells_span_the_whole_grid_is_refused_without_allocating_it() {
+        // Two cells, A1 and XFD1048576: calamine's dense range would be 17 billion cells (found
+        // by fuzzing, docs/fuzzing.md). Refused as a file Hamyar cannot read, at once.
+        let far = workbook(&[(0, 0, "تاریخ"), (1_048_575, 16_383, "x")]);
+        let refused = read_sheet("far.xlsx", &far);
+        assert!(
+            matches!(&refused, Err(StoreError::Invalid(f)) if f == &[FieldError { field: Field::File, code: ErrorCode::ImportFormat }]),
+            "{refused:?}"
+        );
+        let wide = workbook(&[(0, 0, "a"), (1, 256, "b")]);
+        assert!(matches!(read_sheet("wide.xlsx", &wide), Err(StoreError::Invalid(_))));
+    }
+
+    #[test]
+    fn an_xlsx_is_read_from_its_first_used_cell_without_its_empty_rows() {
+        let book = workbook(&[(2, 2, "تاریخ"), (2, 4, "کالا"), (4, 3, "۱۰"), (5, 257, "x")]);
+        let rows = read_sheet("b.xlsx", &book).expect("rows");
+        let expected: Vec<Vec<String>> = vec![
+            vec!["تاریخ".into(), String::new(), "کالا".into()],
+            vec![String::new(), "۱۰".into()],
+            [vec![String::new(); 255], vec!["x".into()]].concat(),
+        ];
+        assert_eq!(rows, expected);
     }
 
     #[test]
