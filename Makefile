@@ -4,7 +4,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config file
+# libssl-dev: SQLCipher (encryption at rest, docs/encryption.md) links the system libcrypto.
+APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config file libssl-dev
 # python3-venv: the protocol tier makes a venv for schemathesis (tests/protocol/run.sh).
 # postgresql: the registry's tests run every scenario on a throwaway PostgreSQL cluster too.
 # socat: TLS in front of the registry in the sync tests (a pinned certificate, a refused one).

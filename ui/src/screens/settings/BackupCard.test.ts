@@ -29,6 +29,7 @@ function backup(name: string, extra: Partial<BackupInfo> = {}): BackupInfo {
     events: 1234,
     ok: true,
     problems: [],
+    encrypted: false,
     ...extra,
   };
 }
@@ -42,6 +43,8 @@ function info(extra: Partial<AppInfo> = {}): AppInfo {
     ledger_error: null,
     backups_dir: DIR,
     restored_from: null,
+    encrypted: false,
+    locked: false,
     ...extra,
   };
 }
