@@ -5,30 +5,14 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::io::Write as _;
-use std::process::{Command, Stdio};
-
-use hamyar_integration::{Ledger, Run, cli_binary};
+use hamyar_integration::{Ledger, Run};
 
 const PASS: &str = "نگین اراک ۱۴۰۵";
 const NAME: &str = "نگین اراک";
 
 /// `hamyar-cli --data-dir DIR ARGS…` with `env` set and `stdin` written to it.
 fn cli(l: &Ledger, args: &[&str], env: &[(&str, &str)], stdin: &str) -> Run {
-    let mut cmd = Command::new(cli_binary());
-    cmd.arg("--data-dir").arg(l.dir()).args(args);
-    for var in ["HAMYAR_DATA_DIR", "HAMYAR_PASSPHRASE", "HAMYAR_NEW_PASSPHRASE", "HAMYAR_BACKUP_PASSPHRASE"] {
-        cmd.env_remove(var);
-    }
-    cmd.envs(env.iter().copied()).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("spawn");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
-    let out = child.wait_with_output().expect("wait");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    l.cli_with(args, env, stdin)
 }
 
 fn code(run: &Run) -> String {

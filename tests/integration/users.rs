@@ -4,25 +4,13 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::io::Write as _;
-use std::process::{Command, Stdio};
-
-use hamyar_integration::{Ledger, Run, cli_binary};
+use hamyar_integration::{Ledger, Run};
 
 /// `hamyar-cli --data-dir DIR --json ARGS…` with `stdin` written to it and no password in the environment.
 fn cli(l: &Ledger, args: &[&str], stdin: &str) -> Run {
-    let mut cmd = Command::new(cli_binary());
-    cmd.arg("--data-dir").arg(l.dir()).arg("--json").args(args);
-    cmd.env_remove("HAMYAR_DATA_DIR").env_remove("HAMYAR_PASSWORD").env_remove("HAMYAR_NEW_PASSWORD");
-    cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("spawn");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
-    let out = child.wait_with_output().expect("wait");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    l.cli_with(&all, &[], stdin)
 }
 
 fn ok(run: &Run) -> serde_json::Value {
@@ -112,20 +100,8 @@ fn with_users_on_writes_need_a_login_and_reads_do_not() {
     refused(&cli(&l, &["--user", "reza", "member", "list"], "wrong-pass\n"), "login_failed");
     refused(&cli(&l, &["--user", "nobody", "member", "list"], "reza-pass\n"), "login_failed");
     // The password never travels as an argument: the environment works too.
-    let mut cmd = Command::new(cli_binary());
-    cmd.arg("--data-dir").arg(l.dir()).args([
-        "--json",
-        "--user",
-        "reza",
-        "product",
-        "add",
-        "--name",
-        "دستکش",
-        "--unit",
-        "جفت",
-    ]);
-    cmd.env("HAMYAR_PASSWORD", "reza-pass").env_remove("HAMYAR_DATA_DIR");
-    assert_eq!(hamyar_integration::run(cmd).code, 0);
+    let args = ["--json", "--user", "reza", "product", "add", "--name", "دستکش", "--unit", "جفت"];
+    ok(&l.cli_with(&args, &[("HAMYAR_PASSWORD", "reza-pass")], ""));
     assert_eq!(l.sqlite3("SELECT author FROM journal ORDER BY seq DESC LIMIT 1").stdout.trim(), "reza");
 }
 

@@ -73,6 +73,36 @@ impl Ledger {
         run(cmd)
     }
 
+    /// Runs `hamyar-cli --data-dir DIR ARGS…` with no passphrase or password from this process's
+    /// environment, `env` set instead, and `stdin` written to its standard input.
+    pub fn cli_with(&self, args: &[&str], env: &[(&str, &str)], stdin: &str) -> Run {
+        use std::io::Write as _;
+        use std::process::Stdio;
+        let mut cmd = Command::new(cli_binary());
+        cmd.arg("--data-dir").arg(self.dir.path()).args(args);
+        for var in [
+            "HAMYAR_DATA_DIR",
+            "HAMYAR_PASSPHRASE",
+            "HAMYAR_NEW_PASSPHRASE",
+            "HAMYAR_BACKUP_PASSPHRASE",
+            "HAMYAR_PASSWORD",
+            "HAMYAR_NEW_PASSWORD",
+        ] {
+            cmd.env_remove(var);
+        }
+        cmd.envs(env.iter().copied()).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = cmd.spawn().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+        if let Some(mut input) = child.stdin.take() {
+            input.write_all(stdin.as_bytes()).unwrap_or_else(|e| panic!("stdin: {e}"));
+        }
+        let out = child.wait_with_output().unwrap_or_else(|e| panic!("wait: {e}"));
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
     /// Runs `sqlite3 FILE SQL` on the ledger, as anyone holding the file could.
     pub fn sqlite3(&self, sql: &str) -> Run {
         let mut cmd = Command::new("sqlite3");

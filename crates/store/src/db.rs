@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use hamyar_core::ErrorCode;
 use hamyar_core::access::{Actor, Role};
 use hamyar_core::event::Event;
-use hamyar_core::{ErrorCode, ErrorDetails};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::journal::{self, JournalEntry};
@@ -172,14 +172,7 @@ impl Writer<'_> {
     fn judge(&mut self, kind: &str) -> Result<()> {
         match self.role {
             Some(role) if role.may_append(kind) => Ok(()),
-            Some(role) => Err(StoreError::Rule {
-                code: ErrorCode::RoleForbidden,
-                details: ErrorDetails {
-                    limit: Some(role.as_str().to_owned()),
-                    value: Some(kind.to_owned()),
-                    ..ErrorDetails::default()
-                },
-            }),
+            Some(role) => Err(crate::users::forbidden(role, kind)),
             None => {
                 let users_on = match self.users_on {
                     Some(on) => on,

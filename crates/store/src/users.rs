@@ -224,15 +224,21 @@ pub fn set_idle_lock(store: &mut Store, minutes: u32) -> Result<u32> {
 pub fn require_board(role: Option<Role>, action: &str) -> Result<()> {
     match role {
         Some(Role::Board) => Ok(()),
-        Some(role) => Err(StoreError::Rule {
-            code: ErrorCode::RoleForbidden,
-            details: ErrorDetails {
-                limit: Some(role.as_str().to_owned()),
-                value: Some(action.to_owned()),
-                ..ErrorDetails::default()
-            },
-        }),
+        Some(role) => Err(forbidden(role, action)),
         None => Err(StoreError::Refused(ErrorCode::LoginRequired)),
+    }
+}
+
+/// `role_forbidden` for `role`, naming the event kind or command refused (`details.limit` is the
+/// role, `details.value` the action).
+pub fn forbidden(role: Role, action: &str) -> StoreError {
+    StoreError::Rule {
+        code: ErrorCode::RoleForbidden,
+        details: ErrorDetails {
+            limit: Some(role.as_str().to_owned()),
+            value: Some(action.to_owned()),
+            ..ErrorDetails::default()
+        },
     }
 }
 
