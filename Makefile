@@ -12,7 +12,7 @@ APT_BUILD := libwebkit2gtk-4.1-dev build-essential pkg-config file libssl-dev
 APT_TEST := xvfb xauth webkit2gtk-driver sqlite3 hledger python3-venv postgresql socat
 TAURI_DRIVER_VERSION := 2.1.0
 
-.PHONY: help run test build ui package registry bench bench-check bench-startup soak deps-build deps-test check-bindings
+.PHONY: help run test build ui package registry bench bench-check bench-startup soak fuzz deps-build deps-test check-bindings
 
 help:
 	@echo "make run      build and open Hamyar on your data folder (HAMYAR_DATA_DIR overrides)"
@@ -23,6 +23,7 @@ help:
 	@echo "make bench-check    a quick regression guard against committed ratios"
 	@echo "make bench-startup  cold start and idle memory beside a hello-world Tauri window"
 	@echo "make soak     the crash harness with 300 SIGKILLs (make test runs 30; docs/reliability.md)"
+	@echo "make fuzz     every cargo-fuzz target for FUZZ_SECONDS (180) each; not part of make test (docs/fuzzing.md)"
 
 deps-build:
 	@bash scripts/check-node.sh
@@ -93,3 +94,22 @@ bench-startup: deps-test ui tests/e2e/node_modules/.package-lock.json
 soak: deps-test
 	cargo build --locked -p hamyar-cli
 	HAMYAR_CRASH_KILLS=300 cargo test --locked -p hamyar-integration --test crash -- --nocapture
+
+# Fuzzing (docs/fuzzing.md): each cargo-fuzz target in turn, one process, FUZZ_SECONDS (180) each,
+# from the committed seeds in fuzz/corpus/<target>/; new inputs go to target/fuzz-corpus/<target>/,
+# a crash to fuzz/artifacts/ (neither is committed) and stops the run. Not part of make test: too
+# long. Stable Rust: RUSTC_BOOTSTRAP=1 lets it take cargo-fuzz's sanitizer flags.
+FUZZ_SECONDS ?= 180
+CARGO_FUZZ_VERSION := 0.13.2
+FUZZ_TARGETS := member_import production_import xlsx_import ids jalali sync_protocol
+
+fuzz: deps-build
+	@cargo install --list | grep -q "^cargo-fuzz v$(CARGO_FUZZ_VERSION):" || \
+	  cargo install --locked cargo-fuzz --version $(CARGO_FUZZ_VERSION)
+	RUSTC_BOOTSTRAP=1 cargo fuzz build -a
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p target/fuzz-corpus/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run -a $$t $(CURDIR)/target/fuzz-corpus/$$t $(CURDIR)/fuzz/corpus/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=20 -print_final_stats=1; \
+	done
