@@ -325,9 +325,9 @@ fn a_periods_production_exports_entries_months_and_products() {
     let entries = &book[0].1;
     assert!(is_jalali(&text(&entries.rows().nth(1).expect("entries")[0])));
     let months = &book[1].1;
-    let total = months.rows().last().unwrap();
+    let total = months.rows().next_back().unwrap();
     let value: i64 = summary["total_value"].as_str().unwrap().parse().unwrap();
     assert_eq!((text(&total[0]), &total[2]), ("جمع".to_owned(), &Data::Float(value as f64)));
     let products = &book[2].1;
-    assert_eq!(products.rows().last().unwrap()[4], Data::Float(value as f64));
+    assert_eq!(products.rows().next_back().unwrap()[4], Data::Float(value as f64));
 }
