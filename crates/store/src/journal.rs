@@ -160,18 +160,20 @@ pub(crate) fn append(
     event: &Event,
     profile_version: Option<u32>,
 ) -> Result<JournalEntry> {
+    // Cached statements: an import appends thousands of events in one transaction, and
+    // compiling these three statements again for each cost more than running them.
     let last: Option<(i64, String)> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT device_seq, hash FROM journal WHERE device_id = ?1 ORDER BY device_seq DESC LIMIT 1",
-            [device_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        )?
+        .query_row([device_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (device_seq, prev_hash) = match last {
         Some((seq, hash)) => (seq + 1, hash),
         None => (1, GENESIS_HASH.to_owned()),
     };
-    let last_hlc: Option<String> = conn.query_row("SELECT MAX(hlc) FROM journal", [], |r| r.get(0))?;
+    let last_hlc: Option<String> =
+        conn.prepare_cached("SELECT MAX(hlc) FROM journal")?.query_row([], |r| r.get(0))?;
     let hlc = Hlc::next(last_hlc.as_deref().and_then(Hlc::decode), now.timestamp_millis());
     let mut entry = JournalEntry {
         seq: 0,
@@ -189,24 +191,24 @@ pub(crate) fn append(
         hash: String::new(),
     };
     entry.hash = entry.expected_hash();
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO journal (id, kind, schema_version, payload, author, device_id, device_seq, wall_time, hlc, \
          profile_version, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        rusqlite::params![
-            entry.id,
-            entry.kind,
-            entry.schema_version,
-            entry.payload,
-            entry.author,
-            entry.device_id,
-            entry.device_seq,
-            entry.wall_time,
-            entry.hlc,
-            entry.profile_version,
-            entry.prev_hash,
-            entry.hash,
-        ],
-    )?;
+    )?
+    .execute(rusqlite::params![
+        entry.id,
+        entry.kind,
+        entry.schema_version,
+        entry.payload,
+        entry.author,
+        entry.device_id,
+        entry.device_seq,
+        entry.wall_time,
+        entry.hlc,
+        entry.profile_version,
+        entry.prev_hash,
+        entry.hash,
+    ])?;
     entry.seq = conn.last_insert_rowid();
     Ok(entry)
 }

@@ -9,25 +9,25 @@ use crate::Result;
 use crate::journal::JournalEntry;
 
 pub(crate) fn apply_admit(conn: &Connection, entry: &JournalEntry, a: &MemberAdmission) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO member (membership_no, kind, first_name, last_name, national_code, legal_id, particulars, \
          status, joined, updated_at, event_id, admitted_as_applicant) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        rusqlite::params![
-            a.membership_no,
-            enum_text(&a.data.kind)?,
-            a.data.first_name,
-            a.data.last_name,
-            a.data.national_code,
-            a.data.legal_id,
-            serde_json::to_string(&a.data)?,
-            enum_text(&a.status)?,
-            a.joined.to_string(),
-            entry.wall_time,
-            entry.id,
-            a.status == MemberStatus::Applicant,
-        ],
-    )?;
+    )?
+    .execute(rusqlite::params![
+        a.membership_no,
+        enum_text(&a.data.kind)?,
+        a.data.first_name,
+        a.data.last_name,
+        a.data.national_code,
+        a.data.legal_id,
+        serde_json::to_string(&a.data)?,
+        enum_text(&a.status)?,
+        a.joined.to_string(),
+        entry.wall_time,
+        entry.id,
+        a.status == MemberStatus::Applicant,
+    ])?;
     Ok(())
 }
 

@@ -13,20 +13,20 @@ pub(crate) fn apply(
     kind: ShareEntryKind,
     e: &ShareEntry,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO share_entry (event_id, kind, date, resolution, par_value, due_date, reverses, reason) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        rusqlite::params![
-            entry.id,
-            enum_text(&kind)?,
-            e.date.to_string(),
-            e.resolution,
-            e.par_value.map(|p| p.to_string()),
-            e.due_date.map(|d| d.to_string()),
-            e.reverses,
-            e.reason,
-        ],
-    )?;
+    )?
+    .execute(rusqlite::params![
+        entry.id,
+        enum_text(&kind)?,
+        e.date.to_string(),
+        e.resolution,
+        e.par_value.map(|p| p.to_string()),
+        e.due_date.map(|d| d.to_string()),
+        e.reverses,
+        e.reason,
+    ])?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO share_line (event_id, line_no, membership_no, shares, subscribed, paid, counterparty) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
