@@ -34,7 +34,10 @@ fuzz_target!(|data: &[u8]| {
         if let Ok(bytes) = canonical_json(&v) {
             let back: Value = serde_json::from_slice(&bytes).expect("canonical JSON is JSON");
             assert_eq!(canonical_json(&back).as_ref(), Ok(&bytes));
-            assert!(!bytes.iter().any(|b| matches!(b, b'\n' | b'\r' | b'\t')), "whitespace in canonical JSON");
+            assert!(
+                !bytes.iter().any(|b| matches!(b, b'\n' | b'\r' | b'\t')),
+                "whitespace in canonical JSON"
+            );
         }
     }
     if let Ok(doc) = serde_json::from_slice::<ReportDocument>(data) {

@@ -44,7 +44,9 @@ pub fn fingerprint(store: &Store) -> Vec<(String, i64)> {
         })
         .collect();
     let last: String = conn
-        .query_row("SELECT COALESCE(MAX(hash), '') || ':' || COALESCE(MAX(seq), 0) FROM journal", [], |r| r.get(0))
+        .query_row("SELECT COALESCE(MAX(hash), '') || ':' || COALESCE(MAX(seq), 0) FROM journal", [], |r| {
+            r.get(0)
+        })
         .expect("the journal answers");
     out.push((last, 0));
     out
@@ -109,8 +111,10 @@ pub fn workbook(data: &[u8]) -> Vec<u8> {
 
 /// The template workbook's parts in [`workbook`]'s input form (for seeds).
 pub fn template_parts() -> Vec<u8> {
-    let part = |n: &str| template().iter().find(|(name, _)| name == n).map(|(_, b)| b.clone()).unwrap_or_default();
-    [part("xl/worksheets/sheet1.xml"), part("xl/sharedStrings.xml"), part("xl/styles.xml")].join(PART_SEPARATOR)
+    let part =
+        |n: &str| template().iter().find(|(name, _)| name == n).map(|(_, b)| b.clone()).unwrap_or_default();
+    [part("xl/worksheets/sheet1.xml"), part("xl/sharedStrings.xml"), part("xl/styles.xml")]
+        .join(PART_SEPARATOR)
 }
 
 /// `data` cut at every `sep`.
