@@ -3,7 +3,7 @@ import { fa } from "../lib/i18n/fa";
 import { COOPERATIVE, dashboardData } from "../testing/fixtures";
 import { byTestId, click, text, useScreen, withApiErrors } from "../testing/screen";
 
-const api = vi.hoisted(() => ({ dashboard: vi.fn(), memberList: vi.fn() }));
+const api = vi.hoisted(() => ({ dashboard: vi.fn(), memberList: vi.fn(), noteList: vi.fn() }));
 
 vi.mock("../lib/api", () => withApiErrors(api));
 
@@ -15,6 +15,7 @@ const screen = useScreen();
 
 beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();
+  api.noteList.mockResolvedValue([]);
   i18n.set("fa");
   router.go("dashboard");
 });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { COOPERATIVE, dashboardData, monthTotals, productionFigures } from "../../testing/fixtures";
 import { byTestId, settle, text, useScreen, withApiErrors } from "../../testing/screen";
 
-const api = vi.hoisted(() => ({ dashboard: vi.fn(), memberList: vi.fn() }));
+const api = vi.hoisted(() => ({ dashboard: vi.fn(), memberList: vi.fn(), noteList: vi.fn() }));
 vi.mock("../../lib/api", () => withApiErrors(api));
 
 // uPlot needs a canvas, which jsdom lacks: a stand-in records what it was asked to draw.
@@ -29,6 +29,7 @@ const screen = useScreen();
 
 beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();
+  api.noteList.mockResolvedValue([]);
   drawn.length = 0;
   i18n.set("fa");
   router.go("dashboard");
