@@ -253,6 +253,9 @@ export const en: Messages = {
       cancel: "Cancel",
       restoring: "Restoring…",
       restoreFailed: (reason: string) => `Nothing was restored: ${reason}`,
+      backupPassphrase: "This backup's passphrase",
+      backupPassphraseHint:
+        "This backup is encrypted with another passphrase (the one in use when it was taken). Type it and restore again; the current ledger is untouched until the backup opens.",
       restoredToast: (name: string) => `The ledger was restored from the backup "${name}"`,
     },
   },

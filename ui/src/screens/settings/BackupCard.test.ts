@@ -177,6 +177,39 @@ describe("the backups card", () => {
     expect(byTestId("backup-restore-dialog")).toBeNull();
   });
 
+  it("asks for an encrypted backup's own passphrase when the ledger's does not open it, then restores with it", async () => {
+    const SEALED = backup("hamyar-1405-09-05-080000.sqlite3", { encrypted: true });
+    api.backupList.mockResolvedValue([SEALED]);
+    api.backupRestore.mockRejectedValueOnce({ code: "passphrase_wrong", message: "wrong", details: null });
+    api.backupRestore.mockResolvedValueOnce({
+      from: SEALED.path,
+      restored_at: "2026-11-28T08:00:00Z",
+      safety_copy: `${DIR}/safety/x.sqlite3`,
+      events: 1234,
+    });
+    await show();
+    await click("backup-restore-0");
+    expect(byTestId("field-backup-passphrase")).toBeNull();
+    await click("backup-restore-go");
+    expect(api.backupRestore).toHaveBeenCalledWith(SEALED.path);
+    expect(reload).not.toHaveBeenCalled();
+    const box = byTestId("field-backup-passphrase") as HTMLInputElement | null;
+    if (!box) throw new Error("no passphrase box after passphrase_wrong");
+    box.value = "old secret phrase";
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    await click("backup-restore-go");
+    expect(api.backupRestore).toHaveBeenLastCalledWith(SEALED.path, "old secret phrase");
+    expect(reload).toHaveBeenCalledWith("hamyar-1405-09-05-080000.sqlite3");
+  });
+
+  it("does not ask a plain backup for a passphrase", async () => {
+    api.backupRestore.mockRejectedValue({ code: "passphrase_wrong", message: "wrong", details: null });
+    await show();
+    await click("backup-restore-0");
+    await click("backup-restore-go");
+    expect(byTestId("field-backup-passphrase")).toBeNull();
+  });
+
   it("offers the backups when the ledger cannot be opened", async () => {
     api.appInfo.mockResolvedValue(
       info({ device_id: "", ledger_error: { code: "integrity_failed", message: "malformed", details: null } }),
