@@ -19,7 +19,7 @@ help:
 	@echo "make test     every test tier: static checks, Rust, protocol conformance, vitest, real-window e2e"
 	@echo "make package  build the .deb (target/release/bundle/deb/)"
 	@echo "make registry the reference registry on 127.0.0.1:8787, fresh database, a demo enrolment code"
-	@echo "make bench    benchmarks (criterion; results and budgets in docs/benchmarks.md)"
+	@echo "make bench    every benchmark, figures in target/bench/report.txt (budgets in docs/benchmarks.md)"
 	@echo "make bench-check    a quick regression guard against committed ratios"
 	@echo "make bench-startup  cold start and idle memory beside a hello-world Tauri window"
 	@echo "make soak     the crash harness with 300 SIGKILLs (make test runs 30; docs/reliability.md)"
@@ -73,9 +73,10 @@ registry:
 	./target/debug/hamyar-registry serve --db $(REGISTRY_DB) --listen 127.0.0.1:8787
 
 # Benchmarks are not tests: timings go to docs/benchmarks.md, never into assertions.
-bench: deps-build
-	cargo bench --locked -p hamyar-store --bench production
-	cargo bench --locked -p hamyar-store --bench ledger
+# `make bench` runs every one of them (criterion, the .deb, start/memory/search under Xvfb) and
+# gathers the figures in target/bench/report.txt (scripts/bench.sh; about 25 minutes here).
+bench: deps-test ui tests/e2e/node_modules/.package-lock.json
+	bash scripts/bench.sh
 
 # A quick regression guard: ratios to a raw-SQLite baseline measured in the same run, against
 # crates/store/benches/check-baseline.json; fails on a ratio 25% worse (not part of make test:
