@@ -69,3 +69,24 @@ describe("the dashboard's members card", () => {
     expect(byTestId("dashboard-members-active")).toBeNull();
   });
 });
+
+describe("the start-up mark", () => {
+  it("is set once, when the figures are drawn, and not while they load or after a failure", async () => {
+    const { READY_MARK } = await import("./DashboardScreen.svelte");
+    performance.clearMarks(READY_MARK);
+    api.dashboard.mockRejectedValue({ code: "internal", message: "boom" });
+    await screen.show(DashboardScreen);
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    expect(performance.getEntriesByName(READY_MARK)).toHaveLength(0);
+
+    api.dashboard.mockResolvedValue(dashboardData({ profile: COOPERATIVE }));
+    await screen.show(DashboardScreen);
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    expect(performance.getEntriesByName(READY_MARK)).toHaveLength(1);
+
+    await screen.show(DashboardScreen);
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    expect(performance.getEntriesByName(READY_MARK)).toHaveLength(1);
+  });
+});
