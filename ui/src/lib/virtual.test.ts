@@ -1,75 +1,87 @@
 import { describe, expect, it } from "vitest";
-import { nextRow, rowsPerPage, scrollToReveal, virtualWindow } from "./virtual";
+import {
+  SCROLL_RANGE_LIMIT,
+  firstAt,
+  lastFirst,
+  nextRow,
+  revealRow,
+  rowWindow,
+  rowsPerPage,
+  scrollRange,
+  scrollTopFor,
+} from "./virtual";
 
 const H = 40;
 
-describe("virtualWindow", () => {
-  it("renders the visible rows plus the margin at the top", () => {
-    const w = virtualWindow({ scrollTop: 0, viewportHeight: 400, rowHeight: H, count: 10_000, overscan: 5 });
-    // 400 / 40 = 10 rows visible, one more for a partly shown row, then 5 of margin.
-    expect(w).toEqual({ start: 0, end: 16, before: 0, after: (10_000 - 16) * H });
+describe("rowWindow", () => {
+  it("shows the rows that fit, from the first asked for", () => {
+    expect(rowWindow({ first: 0, fits: 10, count: 10_000 })).toEqual({ start: 0, end: 10 });
+    expect(rowWindow({ first: 1000, fits: 10, count: 10_000 })).toEqual({ start: 1000, end: 1010 });
   });
 
-  it("keeps the margin on both sides in the middle", () => {
-    const w = virtualWindow({ scrollTop: 1000 * H + 10, viewportHeight: 400, rowHeight: H, count: 10_000, overscan: 5 });
-    expect(w.start).toBe(995);
-    expect(w.end).toBe(1016);
-    expect(w.before).toBe(995 * H);
-    expect(w.after).toBe((10_000 - 1016) * H);
+  it("stops at the last page, and at the top for a negative first", () => {
+    expect(rowWindow({ first: 10_000_000, fits: 10, count: 100 })).toEqual({ start: 90, end: 100 });
+    expect(rowWindow({ first: -3, fits: 10, count: 100 }).start).toBe(0);
   });
 
-  it("always accounts for the full height, so the scrollbar never jumps", () => {
-    for (const scrollTop of [0, 123, 40_000, 399_600, 10_000_000]) {
-      const w = virtualWindow({ scrollTop, viewportHeight: 600, rowHeight: H, count: 10_000 });
-      expect(w.before + (w.end - w.start) * H + w.after).toBe(10_000 * H);
-      expect(w.end - w.start).toBeLessThanOrEqual(Math.ceil(600 / H) + 1 + 2 * 8);
-    }
+  it("renders everything when the list is shorter than the space", () => {
+    expect(rowWindow({ first: 40, fits: 10, count: 7 })).toEqual({ start: 0, end: 7 });
   });
 
-  it("stops at the last row when scrolled to (or past) the end", () => {
-    const w = virtualWindow({ scrollTop: 10_000_000, viewportHeight: 400, rowHeight: H, count: 100, overscan: 3 });
-    expect(w.end).toBe(100);
-    expect(w.after).toBe(0);
-    expect(w.start).toBe(100 - 10 - 3);
-  });
-
-  it("treats a negative (elastic) scrollTop as the top", () => {
-    expect(virtualWindow({ scrollTop: -50, viewportHeight: 400, rowHeight: H, count: 100, overscan: 2 }).start).toBe(0);
-  });
-
-  it("renders everything when the list is shorter than the viewport", () => {
-    expect(virtualWindow({ scrollTop: 0, viewportHeight: 800, rowHeight: H, count: 7 })).toEqual({
-      start: 0,
-      end: 7,
-      before: 0,
-      after: 0,
-    });
-  });
-
-  it("renders nothing for an empty list", () => {
-    expect(virtualWindow({ scrollTop: 0, viewportHeight: 800, rowHeight: H, count: 0 })).toEqual({
-      start: 0,
-      end: 0,
-      before: 0,
-      after: 0,
-    });
+  it("renders nothing for an empty list, and at least one row in a tiny space", () => {
+    expect(rowWindow({ first: 0, fits: 10, count: 0 })).toEqual({ start: 0, end: 0 });
+    expect(rowWindow({ first: 0, fits: 0, count: 5 })).toEqual({ start: 0, end: 1 });
   });
 });
 
-describe("scrollToReveal", () => {
-  const base = { scrollTop: 400, viewportHeight: 440, rowHeight: H, headerHeight: 40, footerHeight: 40 };
-
-  it("leaves the scroll alone when the row is in view", () => {
-    expect(scrollToReveal({ ...base, index: 12 })).toBe(400);
+describe("the scrollbar", () => {
+  it("travels one row height per row while the list is short enough", () => {
+    // 60 rows, 10 fit: the first row shown runs from 0 to 50.
+    expect(scrollRange(60, 10, H)).toBe(50 * H);
+    expect(firstAt(0, 60, 10, H)).toBe(0);
+    expect(firstAt(17 * H, 60, 10, H)).toBe(17);
+    expect(firstAt(50 * H, 60, 10, H)).toBe(50);
+    expect(scrollTopFor(17, 60, 10, H)).toBe(17 * H);
   });
 
-  it("scrolls up just enough for a row above", () => {
-    expect(scrollToReveal({ ...base, index: 5 })).toBe(200);
+  it("has no travel when the list fits", () => {
+    expect(scrollRange(7, 10, H)).toBe(0);
+    expect(firstAt(123, 7, 10, H)).toBe(0);
+    expect(scrollTopFor(3, 7, 10, H)).toBe(0);
   });
 
-  it("scrolls down just enough for a row below, above the sticky footer", () => {
-    // Row 25 ends at 40 + 26·40 = 1080; the visible part ends 40 px above the viewport's bottom.
-    expect(scrollToReveal({ ...base, index: 25 })).toBe(1080 - 440 + 40);
+  it("never travels more than its limit, and still reaches both ends of 10,000 rows", () => {
+    expect(scrollRange(10_000, 12, H)).toBe(SCROLL_RANGE_LIMIT);
+    expect(firstAt(0, 10_000, 12, H)).toBe(0);
+    expect(firstAt(SCROLL_RANGE_LIMIT, 10_000, 12, H)).toBe(10_000 - 12);
+    expect(firstAt(SCROLL_RANGE_LIMIT * 3, 10_000, 12, H)).toBe(10_000 - 12);
+    expect(scrollTopFor(10_000 - 12, 10_000, 12, H)).toBe(SCROLL_RANGE_LIMIT);
+    expect(firstAt(SCROLL_RANGE_LIMIT / 2, 10_000, 12, H)).toBe(Math.round((10_000 - 12) / 2));
+  });
+
+  it("puts the bar where a row asked for by the keyboard is, give or take a pixel's worth of rows", () => {
+    const last = 10_000 - 12;
+    for (const first of [0, 1, 2, 999, 5000, last]) {
+      const back = firstAt(scrollTopFor(first, 10_000, 12, H), 10_000, 12, H);
+      expect(Math.abs(back - first)).toBeLessThanOrEqual(Math.ceil(last / SCROLL_RANGE_LIMIT));
+    }
+    expect(lastFirst(10_000, 12)).toBe(last);
+  });
+});
+
+describe("revealRow", () => {
+  it("leaves the first row alone when the row is in view", () => {
+    expect(revealRow(12, 10, 5)).toBe(10);
+    expect(revealRow(14, 10, 5)).toBe(10);
+  });
+
+  it("moves up to a row above, making it the first", () => {
+    expect(revealRow(5, 10, 5)).toBe(5);
+  });
+
+  it("moves down just enough for a row below, making it the last", () => {
+    expect(revealRow(15, 10, 5)).toBe(11);
+    expect(revealRow(40, 10, 5)).toBe(36);
   });
 });
 
@@ -85,7 +97,7 @@ describe("keyboard moves", () => {
     expect(nextRow(0, "ArrowDown", 0, 4)).toBeNull();
   });
 
-  it("counts the rows of a page between the sticky header and footer", () => {
+  it("counts the whole rows of a page between the header and the totals row", () => {
     expect(rowsPerPage(480, 40, 40, 40)).toBe(10);
     expect(rowsPerPage(20, 40)).toBe(1);
   });

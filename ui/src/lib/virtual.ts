@@ -1,83 +1,68 @@
-// The arithmetic of a virtualised list of fixed-height rows: which rows to render
-// for a scroll position (the visible ones plus a margin), how much empty space
-// stands in for the rows above and below them, and where to scroll so a row the
-// keyboard moved to is in view. Pure numbers, so it is tested without a browser.
+// The arithmetic of a virtualised list of fixed-height rows that scrolls by whole
+// rows, as a spreadsheet does: the table itself never scrolls (a scrolling table is
+// a layer WebKit must repaint and composite whole on every change, which costs
+// hundreds of milliseconds under software rendering); a thin scrollbar beside it
+// stands for the list, and its position picks the first row shown. Pure numbers, so
+// it is tested without a browser.
 
-/** The rows to render, [start, end), and the space the others take above and below. */
-export type VirtualWindow = {
+/** The rows to render, [start, end). */
+export type RowWindow = {
   start: number;
   end: number;
-  /** Pixels above the first rendered row. */
-  before: number;
-  /** Pixels below the last rendered row. */
-  after: number;
-};
-
-export type WindowInput = {
-  /** The scroll container's scrollTop. */
-  scrollTop: number;
-  /** The height of the container's visible area (header and footer included). */
-  viewportHeight: number;
-  /** Every row's height. */
-  rowHeight: number;
-  /** How many rows the list has. */
-  count: number;
-  /** Rows rendered beyond each edge of the visible area, so fast scrolling shows no gaps. */
-  overscan?: number;
-};
-
-const EMPTY: VirtualWindow = { start: 0, end: 0, before: 0, after: 0 };
-
-/** Which rows to render for a scroll position. */
-export function virtualWindow({ scrollTop, viewportHeight, rowHeight, count, overscan = 8 }: WindowInput): VirtualWindow {
-  if (count <= 0 || rowHeight <= 0) return EMPTY;
-  const margin = Math.max(0, Math.floor(overscan));
-  const height = Math.max(0, viewportHeight);
-  // Elastic over-scrolling can report a scrollTop outside the content.
-  const maxTop = Math.max(0, count * rowHeight - height);
-  const top = Math.min(Math.max(0, scrollTop), maxTop);
-  const first = Math.min(count - 1, Math.floor(top / rowHeight));
-  const visible = Math.ceil(height / rowHeight) + 1;
-  const start = Math.max(0, first - margin);
-  const end = Math.min(count, first + visible + margin);
-  return { start, end, before: start * rowHeight, after: (count - end) * rowHeight };
-}
-
-export type RevealInput = {
-  index: number;
-  scrollTop: number;
-  viewportHeight: number;
-  rowHeight: number;
-  /** Height of the sticky header covering the top of the viewport. */
-  headerHeight?: number;
-  /** Height of the sticky footer (totals row) covering the bottom. */
-  footerHeight?: number;
 };
 
 /**
- * The scrollTop that brings row `index` fully into view between the sticky header
- * and footer, moving as little as possible; the current scrollTop when it already is.
- * Rows start below the header in the content, so row i spans
- * [header + i·h, header + (i+1)·h] and is visible when that lies within
- * [scrollTop + header, scrollTop + viewport − footer].
+ * The scrollbar's travel is at most this many pixels, however long the list: a scroll
+ * layer hundreds of thousands of pixels tall (10,000 rows of 40 px) made every frame of
+ * the window slow under software rendering, even with nothing in it. Past this, one pixel
+ * of the scrollbar moves more than one row; the wheel and the keyboard still move by rows.
  */
-export function scrollToReveal({
-  index,
-  scrollTop,
-  viewportHeight,
-  rowHeight,
-  headerHeight = 0,
-  footerHeight = 0,
-}: RevealInput): number {
-  const rowTop = index * rowHeight;
-  if (rowTop < scrollTop) return Math.max(0, rowTop);
-  const rowBottom = headerHeight + (index + 1) * rowHeight;
-  const visibleBottom = scrollTop + viewportHeight - footerHeight;
-  if (rowBottom > visibleBottom) return Math.max(0, rowBottom - viewportHeight + footerHeight);
-  return scrollTop;
+export const SCROLL_RANGE_LIMIT = 4000;
+
+/** The last row that can be the first shown: the last page starts there. */
+export function lastFirst(count: number, fits: number): number {
+  return Math.max(0, count - Math.max(1, fits));
 }
 
-/** How many whole rows fit between the sticky header and footer (at least 1): a Page Up/Down step. */
+/** Which rows to render when `first` is asked for: the ones that fit, never past the last page. */
+export function rowWindow({ first, fits, count }: { first: number; fits: number; count: number }): RowWindow {
+  if (count <= 0) return { start: 0, end: 0 };
+  const start = Math.min(lastFirst(count, fits), Math.max(0, Math.floor(first)));
+  return { start, end: Math.min(count, start + Math.max(1, fits)) };
+}
+
+/** How far the scrollbar travels, in pixels, for a list (0 when it all fits). */
+export function scrollRange(count: number, fits: number, rowHeight: number): number {
+  return Math.min(lastFirst(count, fits) * Math.max(0, rowHeight), SCROLL_RANGE_LIMIT);
+}
+
+/** The first row for a scrollbar position (a scrollTop outside the travel counts as its end). */
+export function firstAt(scrollTop: number, count: number, fits: number, rowHeight: number): number {
+  const range = scrollRange(count, fits, rowHeight);
+  if (range <= 0) return 0;
+  const share = Math.min(1, Math.max(0, scrollTop / range));
+  return Math.round(share * lastFirst(count, fits));
+}
+
+/** The scrollbar position that shows `first` at the top. */
+export function scrollTopFor(first: number, count: number, fits: number, rowHeight: number): number {
+  const last = lastFirst(count, fits);
+  if (last <= 0) return 0;
+  return Math.round((Math.min(last, Math.max(0, first)) / last) * scrollRange(count, fits, rowHeight));
+}
+
+/**
+ * The first row to show so that row `index` is in view, moving as little as possible:
+ * `first` itself when it already is.
+ */
+export function revealRow(index: number, first: number, fits: number): number {
+  const page = Math.max(1, fits);
+  if (index < first) return Math.max(0, index);
+  if (index >= first + page) return index - page + 1;
+  return first;
+}
+
+/** How many whole rows fit between the header and the totals row (at least 1): also a Page Up/Down step. */
 export function rowsPerPage(viewportHeight: number, rowHeight: number, headerHeight = 0, footerHeight = 0): number {
   if (rowHeight <= 0) return 1;
   return Math.max(1, Math.floor((viewportHeight - headerHeight - footerHeight) / rowHeight));

@@ -4,6 +4,7 @@ import type { Dashboard } from "../../lib/bindings/Dashboard";
 import type { MemberRow } from "../../lib/bindings/MemberRow";
 import type { MemberStatus } from "../../lib/bindings/MemberStatus";
 import { dashboardData, member, memberRow } from "../../testing/fixtures";
+import { SCROLL_RANGE_LIMIT } from "../../lib/virtual";
 import { byTestId, click, settle, text, useScreen, withApiErrors } from "../../testing/screen";
 
 const api = vi.hoisted(() => ({
@@ -132,8 +133,31 @@ describe("the members screen", () => {
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(60);
     expect(byTestId("member-count")?.textContent).toContain("۱۰٬۰۰۰");
-    const spacer = screen.target.querySelector("tr.spacer svg");
-    expect(Number(spacer?.getAttribute("height"))).toBe((10_000 - shown) * 40);
+    // The scrollbar stands for the whole list but never grows past its limit.
+    const bar = Number(screen.target.querySelector(".scrollbar svg")?.getAttribute("height"));
+    expect(bar).toBeGreaterThan(600);
+    expect(bar).toBeLessThanOrEqual(600 + SCROLL_RANGE_LIMIT);
+  });
+
+  it("moves through 10,000 members by rows with the wheel and to the last with End", async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => row(i + 1, "عضو", `شماره ${i + 1}`));
+    await open(many);
+    const table = byTestId("member-table");
+    table?.dispatchEvent(new WheelEvent("wheel", { deltaY: 400, bubbles: true, cancelable: true }));
+    flushSync();
+    expect(rowsShown()[0]?.dataset["testid"]).toBe("member-row-11");
+    // Less than a row's worth of wheel waits for more.
+    table?.dispatchEvent(new WheelEvent("wheel", { deltaY: 20, bubbles: true, cancelable: true }));
+    flushSync();
+    expect(rowsShown()[0]?.dataset["testid"]).toBe("member-row-11");
+    const search = byTestId("member-search") as HTMLInputElement;
+    search.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+    await settle();
+    document.activeElement?.dispatchEvent(new KeyboardEvent("keydown", { key: "End", bubbles: true }));
+    await settle();
+    expect(document.activeElement?.getAttribute("data-testid")).toBe("member-row-10000");
+    expect(rowsShown().length).toBeLessThan(60);
+    expect(rowsShown().at(-1)?.dataset["testid"]).toBe("member-row-10000");
   });
 
   it("opens the new-member form with Ctrl+N", async () => {
