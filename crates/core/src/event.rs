@@ -382,23 +382,80 @@ impl Event {
 
     /// Reads a journal row back as an event.
     pub fn decode(kind: &str, schema_version: u32, payload: &str) -> Result<Self, DecodeError> {
-        let supported = Self::KINDS
+        let &(known, supported) = Self::KINDS
             .iter()
             .find(|(k, _)| *k == kind)
-            .map(|(_, v)| *v)
             .ok_or_else(|| DecodeError::UnknownKind(kind.to_owned()))?;
         if schema_version > supported {
             return Err(DecodeError::NewerSchema { kind: kind.to_owned(), found: schema_version, supported });
         }
         let payload_err = |source| DecodeError::Payload { kind: kind.to_owned(), source };
-        let payload: serde_json::Value = serde_json::from_str(payload).map_err(payload_err)?;
-        serde_json::from_value(serde_json::json!({ "kind": kind, "payload": payload })).map_err(payload_err)
+        // Straight from the text, not through a `serde_json::Value` tree: verify decodes every
+        // event of the journal, and the tree cost more than the rest of the decoding.
+        let mut text = serde_json::Deserializer::from_str(payload);
+        let row = TaggedRow { kind: known, payload: &mut text, next: RowField::Kind };
+        let event =
+            Self::deserialize(serde::de::value::MapAccessDeserializer::new(row)).map_err(payload_err)?;
+        // The payload is one JSON value: nothing but white space may follow it.
+        text.end().map_err(payload_err)?;
+        Ok(event)
+    }
+}
+
+/// A journal row's kind and payload seen as the map `{"kind": …, "payload": …}`, the kind first:
+/// the adjacently tagged form `Event` derives, so serde picks the variant from the kind and reads
+/// the payload with that variant's type alone.
+struct TaggedRow<'a, 'de> {
+    kind: &'de str,
+    payload: &'a mut serde_json::Deserializer<serde_json::de::StrRead<'de>>,
+    next: RowField,
+}
+
+/// The entry of [`TaggedRow`] to read next.
+#[derive(Clone, Copy)]
+enum RowField {
+    Kind,
+    Payload,
+    Done,
+}
+
+impl<'de> serde::de::MapAccess<'de> for TaggedRow<'_, 'de> {
+    type Error = serde_json::Error;
+
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Self::Error> {
+        let key = match self.next {
+            RowField::Kind => "kind",
+            RowField::Payload => "payload",
+            RowField::Done => return Ok(None),
+        };
+        seed.deserialize(serde::de::value::BorrowedStrDeserializer::new(key)).map(Some)
+    }
+
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, Self::Error> {
+        match self.next {
+            RowField::Kind => {
+                self.next = RowField::Payload;
+                seed.deserialize(serde::de::value::BorrowedStrDeserializer::new(self.kind))
+            }
+            RowField::Payload => {
+                self.next = RowField::Done;
+                seed.deserialize(&mut *self.payload)
+            }
+            RowField::Done => Err(serde::de::Error::custom("a journal row has only a kind and a payload")),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::production::ProductData;
     use crate::profile::{CooperativeKind, Province};
 
     fn profile() -> CooperativeProfileData {
@@ -423,6 +480,104 @@ mod tests {
         let event = Event::ProfileSet(profile());
         let payload = event.payload_json().expect("serialises");
         assert_eq!(Event::decode(event.kind(), event.schema_version(), &payload).ok(), Some(event));
+    }
+
+    /// How `decode` read payloads before it read them straight from the text: through a
+    /// `serde_json::Value` of the whole tagged event.
+    fn decode_through_value(kind: &str, payload: &str) -> Option<Event> {
+        let payload: serde_json::Value = serde_json::from_str(payload).ok()?;
+        serde_json::from_value(serde_json::json!({ "kind": kind, "payload": payload })).ok()
+    }
+
+    #[test]
+    fn decode_reads_every_kind_as_the_value_path_did() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 21).expect("valid");
+        let note = |subject| {
+            Event::InspectorNoted(crate::access::InspectorNote {
+                date: day,
+                subject,
+                text: "«یادداشت»\n".into(),
+            })
+        };
+        let samples = [
+            Event::ProfileSet(profile()),
+            Event::MemberActivated(MemberDated { membership_no: 7, date: day }),
+            Event::MemberWarned(MemberWarning {
+                membership_no: 7, date: day, note: "تذکر \"اول\"".into()
+            }),
+            Event::ProductAdded(ProductAdded {
+                product: 3,
+                data: ProductData {
+                    name: "فرش".into(),
+                    unit: crate::production::Unit::Pair,
+                    category: None,
+                    code: Some("A-1".into()),
+                },
+            }),
+            Event::ProductRetired(ProductRetired { product: 3, date: day }),
+            note(crate::access::NoteSubject::General),
+            note(crate::access::NoteSubject::Member { membership_no: 4 }),
+            Event::ReportClosed(ReportClosed {
+                report_id: "0190-report".into(),
+                period: "1404-Q1".into(),
+                from: day,
+                to: day,
+                supersedes: None,
+                summary_hash: "sha256:00".into(),
+                content_hash: "sha256:11".into(),
+                document: "{\"a\":[1,2]}".into(),
+            }),
+        ];
+        let mut payloads: Vec<String> =
+            samples.iter().map(|e| e.payload_json().expect("serialises")).collect();
+        let valid = payloads.len();
+        for sample in &samples {
+            let recorded = sample.payload_json().expect("serialises");
+            assert_eq!(Event::decode(sample.kind(), 1, &recorded).ok().as_ref(), Some(sample), "{recorded}");
+        }
+        // Text that is not one JSON value, or not the kind's shape: refused both ways.
+        let first = payloads[0].clone();
+        payloads.extend(
+            [
+                "",
+                " ",
+                "{",
+                "{}",
+                "null",
+                "[]",
+                "1",
+                "\"x\"",
+                "{\"unknown\":1}",
+                "{} {}",
+                "{},\"kind\":\"profile.set\"",
+                "{},\"x\":1",
+            ]
+            .map(String::from),
+        );
+        payloads.extend([
+            format!(" {first}\n\t"),
+            format!("{first} x"),
+            format!("{first},\"payload\":{first}"),
+            first.replacen('{', "{\"name\":\"twice\",", 1),
+            first.replacen("\"name\"", "\"nam\\u0065\"", 1),
+        ]);
+        let mut accepted = 0;
+        for (kind, version) in Event::KINDS {
+            for payload in &payloads {
+                let now = Event::decode(kind, *version, payload).ok();
+                let before = decode_through_value(kind, payload);
+                // A repeated key was last-one-wins in a `Value`; read straight, it is refused.
+                if payload.contains("\"name\":\"twice\"") {
+                    assert_eq!(now, None, "{kind} {payload}");
+                    continue;
+                }
+                assert_eq!(now, before, "{kind} {payload}");
+                accepted += usize::from(now.is_some());
+            }
+        }
+        // Each sample read back under its own kind (or one sharing its payload type), and the
+        // padded copy of the first.
+        assert!(accepted > valid, "{accepted}");
     }
 
     #[test]
