@@ -8,7 +8,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use hamyar_core::ErrorCode;
 use hamyar_core::access::{Actor, Role};
 use hamyar_core::event::Event;
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::journal::{self, JournalEntry};
 use crate::{Result, StoreError, projection};
@@ -106,6 +106,25 @@ impl Store {
 
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
+    }
+
+    /// A second connection to the ledger's file, read-only, for checks that run beside work on
+    /// this one (`verify`); keyed like this one when the ledger is encrypted. `None` for an
+    /// in-memory ledger, which no other connection can see.
+    pub(crate) fn open_reader(&self) -> Result<Option<Connection>> {
+        let file = match self.conn.path() {
+            Some(file) if !file.is_empty() => file,
+            _ => return Ok(None),
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(file, flags)?;
+        if let Some(key) = &self.key {
+            crate::crypt::apply_key(&conn, key)?;
+        }
+        conn.busy_timeout(Duration::from_secs(10))?;
+        conn.pragma_update(None, "trusted_schema", "OFF")?;
+        conn.pragma_update(None, "query_only", "ON")?;
+        Ok(Some(conn))
     }
 
     /// Sets who is at the keyboard. With an actor, every append is judged against the actor's
