@@ -239,8 +239,10 @@ fn product_by_text(conn: &Connection, text: &str) -> Result<Option<u32>> {
     if let Ok(id) = ascii_digits(&t).parse::<u32>() {
         return Ok(Some(id));
     }
+    // Cached: asked once for every row of the sheet.
     Ok(conn
-        .query_row("SELECT product FROM product WHERE name = ?1 OR code = ?1", [&t], |r| r.get(0))
+        .prepare_cached("SELECT product FROM product WHERE name = ?1 OR code = ?1")?
+        .query_row([&t], |r| r.get(0))
         .optional()?)
 }
 

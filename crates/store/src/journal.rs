@@ -151,6 +151,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<JournalEntry> {
     })
 }
 
+/// The newest event of a device's chain (see [`append`] for the unary plus).
+const CHAIN_HEAD: &str =
+    "SELECT device_seq, hash FROM journal WHERE device_id = +?1 ORDER BY device_seq DESC LIMIT 1";
+
 /// Appends `event` to `device_id`'s chain. Projections are the caller's ([`crate::Writer::append`]).
 pub(crate) fn append(
     conn: &Connection,
@@ -162,12 +166,13 @@ pub(crate) fn append(
 ) -> Result<JournalEntry> {
     // Cached statements: an import appends thousands of events in one transaction, and
     // compiling these three statements again for each cost more than running them.
-    let last: Option<(i64, String)> = conn
-        .prepare_cached(
-            "SELECT device_seq, hash FROM journal WHERE device_id = ?1 ORDER BY device_seq DESC LIMIT 1",
-        )?
-        .query_row([device_id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
+    // `+?1`, not `?1`: while planning `device_id = ?1`, SQLite marks the parameter as one whose
+    // value may change the plan, and rusqlite clears a cached statement's bindings when it is
+    // returned to the cache, which then recompiles it at its next step — 16 % of a seed's time
+    // went to compiling this statement again for every event. The unary plus leaves the value
+    // and the index lookup as they were and the parameter unmarked.
+    let last: Option<(i64, String)> =
+        conn.prepare_cached(CHAIN_HEAD)?.query_row([device_id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
     let (device_seq, prev_hash) = match last {
         Some((seq, hash)) => (seq + 1, hash),
         None => (1, GENESIS_HASH.to_owned()),
@@ -287,6 +292,23 @@ mod tests {
         assert!(a.encode() < b.encode() && b.encode() < c.encode() && c.encode() < d.encode());
         assert_eq!(Hlc::decode(&c.encode()), Some(c));
         assert_eq!(Hlc::decode("garbage"), None);
+    }
+
+    #[test]
+    fn the_cached_chain_head_query_is_compiled_once_for_many_appends() {
+        let mut store = crate::Store::open_in_memory().expect("store");
+        let now: DateTime<Utc> = "2026-11-28T08:00:00Z".parse().expect("time");
+        for i in 0..4 {
+            let input = hamyar_core::production::ProductInput {
+                name: format!("کالا {i}"),
+                unit: "عدد".into(),
+                ..Default::default()
+            };
+            crate::production::add_product(&mut store, "t", now, &input).expect("added");
+        }
+        let stmt = store.conn().prepare_cached(CHAIN_HEAD).expect("cached");
+        assert!(stmt.get_status(rusqlite::StatementStatus::Run) >= 4);
+        assert_eq!(stmt.get_status(rusqlite::StatementStatus::RePrepare), 0);
     }
 
     #[test]

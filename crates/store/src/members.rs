@@ -92,17 +92,17 @@ fn member_from_row(r: &Row<'_>) -> rusqlite::Result<Member> {
 /// One member, if the number exists.
 pub fn get(conn: &Connection, no: u32) -> Result<Option<Member>> {
     let sql = format!("SELECT {MEMBER_COLUMNS} FROM member m WHERE m.membership_no = ?1");
-    Ok(conn.query_row(&sql, [no], member_from_row).optional()?)
+    Ok(conn.prepare_cached(&sql)?.query_row([no], member_from_row).optional()?)
 }
 
 /// A member's current holding (zero when they hold nothing).
 pub fn holding(conn: &Connection, no: u32) -> Result<Holding> {
-    Ok(conn.query_row(
-        "SELECT COALESCE(SUM(shares), 0), COALESCE(SUM(subscribed), 0), COALESCE(SUM(paid), 0) \
-         FROM share_line WHERE membership_no = ?1",
-        [no],
-        |r| Ok(Holding { shares: r.get(0)?, subscribed: r.get(1)?, paid: r.get(2)? }),
-    )?)
+    Ok(conn
+        .prepare_cached(
+            "SELECT COALESCE(SUM(shares), 0), COALESCE(SUM(subscribed), 0), COALESCE(SUM(paid), 0) \
+             FROM share_line WHERE membership_no = ?1",
+        )?
+        .query_row([no], |r| Ok(Holding { shares: r.get(0)?, subscribed: r.get(1)?, paid: r.get(2)? }))?)
 }
 
 /// The cooperative's subscribed capital and how many members hold shares.
@@ -164,7 +164,7 @@ fn duplicates(conn: &Connection, data: &MemberData, except: Option<u32>) -> Resu
     let taken = |column: &str, value: &Option<String>| -> Result<bool> {
         let Some(v) = value else { return Ok(false) };
         let sql = format!("SELECT membership_no FROM member WHERE {column} = ?1");
-        let other: Option<u32> = conn.query_row(&sql, [v], |r| r.get(0)).optional()?;
+        let other: Option<u32> = conn.prepare_cached(&sql)?.query_row([v], |r| r.get(0)).optional()?;
         Ok(other.is_some_and(|no| Some(no) != except))
     };
     if taken("national_code", &data.national_code)? {
@@ -201,8 +201,10 @@ pub fn add_in(w: &mut Writer<'_>, input: &MemberInput) -> Result<Member> {
     if !dup.is_empty() {
         return Err(StoreError::Invalid(dup));
     }
-    let no: u32 =
-        w.conn().query_row("SELECT COALESCE(MAX(membership_no), 0) + 1 FROM member", [], |r| r.get(0))?;
+    let no: u32 = w
+        .conn()
+        .prepare_cached("SELECT COALESCE(MAX(membership_no), 0) + 1 FROM member")?
+        .query_row([], |r| r.get(0))?;
     crate::year::ensure_open(w.conn(), valid.joined)?;
     let (_, version) = statute_or_default(w.conn(), valid.joined)?;
     let status = if valid.applicant { MemberStatus::Applicant } else { MemberStatus::Active };

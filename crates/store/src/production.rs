@@ -74,8 +74,17 @@ pub fn products(conn: &Connection) -> Result<Vec<Product>> {
     Ok(rows)
 }
 
+/// What the rules need of a product: [`product`]'s unit and retirement, read by a cached
+/// statement (an import asks for every row) without the columns the rules do not look at.
 fn facts(conn: &Connection, id: u32) -> Result<Option<ProductFacts>> {
-    Ok(product(conn, id)?.map(|p| ProductFacts { unit: p.unit, retired: p.retired.is_some() }))
+    let found = conn
+        .prepare_cached("SELECT unit, retired FROM product WHERE product = ?1")?
+        .query_row([id], |r| Ok((enum_from_text::<Unit>(r.get(0)?)?, r.get::<_, Option<String>>(1)?)))
+        .optional()?;
+    Ok(found.map(|(unit, retired)| ProductFacts {
+        unit,
+        retired: retired.and_then(|d| d.parse::<NaiveDate>().ok()).is_some(),
+    }))
 }
 
 fn name_taken(conn: &Connection, name: &str, except: Option<u32>) -> Result<bool> {
@@ -157,8 +166,8 @@ pub use crate::year::{closed_through, ensure_open};
 
 fn member_exists(conn: &Connection) -> impl Fn(u32) -> bool + '_ {
     move |no| {
-        conn.query_row("SELECT 1 FROM member WHERE membership_no = ?1", [no], |_| Ok(()))
-            .optional()
+        conn.prepare_cached("SELECT 1 FROM member WHERE membership_no = ?1")
+            .and_then(|mut stmt| stmt.query_row([no], |_| Ok(())).optional())
             .ok()
             .flatten()
             .is_some()

@@ -55,18 +55,20 @@ fn plan(conn: &Connection, now: DateTime<Utc>, action: &ShareAction) -> Result<(
     let statute_on = |date: NaiveDate| -> Result<hamyar_core::statute::StatuteVersion> {
         statute::in_force(conn, date)?.ok_or(StoreError::Refused(ErrorCode::StatuteNotSet))
     };
-    let ledger = members::ledger_facts(conn)?;
+    // The cooperative's totals scan the whole share ledger: only the rules that weigh a member
+    // against the cap ask for them (a payment, a refund or a reversal does not).
+    let ledger = || members::ledger_facts(conn);
     let planned = match action {
         ShareAction::Subscribe { membership_no, shares, date } => {
             let date = rules::action_date(date, today)?;
             let (m, s) = (member(*membership_no)?, statute_on(date)?);
-            let j = Judged { statute: &s.values, today, ledger };
+            let j = Judged { statute: &s.values, today, ledger: ledger()? };
             (rules::plan_new_shares(*membership_no, *shares, date, None, &m, &j)?, Some(s.version))
         }
         ShareAction::Capitalise { membership_no, shares, date, resolution } => {
             let date = rules::action_date(date, today)?;
             let (m, s) = (member(*membership_no)?, statute_on(date)?);
-            let j = Judged { statute: &s.values, today, ledger };
+            let j = Judged { statute: &s.values, today, ledger: ledger()? };
             (
                 rules::plan_new_shares(*membership_no, *shares, date, Some(resolution), &m, &j)?,
                 Some(s.version),
@@ -81,7 +83,7 @@ fn plan(conn: &Connection, now: DateTime<Utc>, action: &ShareAction) -> Result<(
             let date = rules::action_date(date, today)?;
             let (from, s) = (member(*membership_no)?, statute_on(date)?);
             let to = members::facts(conn, *to_member)?;
-            let j = Judged { statute: &s.values, today, ledger };
+            let j = Judged { statute: &s.values, today, ledger: ledger()? };
             let planned = rules::plan_transfer(
                 (*membership_no, &from),
                 (*to_member, to.as_ref()),
