@@ -3,7 +3,7 @@
 #   1. criterion, production at 1,000,000 entries (crates/store/benches/production.rs);
 #   2. criterion, the `large` preset seeded afresh: ingest beside raw inserts of the same rows,
 #      verify, the screens' queries, hledger balance beside the register, one interactive event
-#      (crates/store/benches/ledger.rs);
+#      (crates/store/benches/ledger.rs), then the quarter report's build on it (crates/sync/benches);
 #   3. the .deb's size (make package);
 #   4. under Xvfb, release builds: cold start and idle PSS beside bench/hello, and the members'
 #      search over 10,000 members in the real window (tests/e2e/bench/).
@@ -32,6 +32,10 @@ figures "$out/production.log"
 step "criterion: the large preset (ingest, side by side, verify, queries)"
 cargo bench --locked -p hamyar-store --bench ledger 2>&1 | tee "$out/ledger.log"
 figures "$out/ledger.log"
+
+step "criterion: the quarter report's build on the large ledger"
+cargo bench --locked -p hamyar-sync --bench report 2>&1 | tee "$out/report.log"
+figures "$out/report.log"
 
 step "the .deb"
 make --no-print-directory package 2>&1 | tee "$out/package.log"
