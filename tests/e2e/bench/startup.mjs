@@ -43,6 +43,7 @@ function processStartEpochMs(pid) {
 
 async function measure(label, binary, marker, prepare) {
   const fromExec = [];
+  const phases = [];
   const starts = [];
   const loaded = [];
   const memory = [];
@@ -66,12 +67,24 @@ async function measure(label, binary, marker, prepare) {
       const shown = await app.browser.executeAsync((done) => {
         const ready = () => performance.getEntriesByName("hamyar:dashboard-ready")[0];
         const origin = performance.timeOrigin ?? performance.timing.navigationStart;
-        if (document.querySelector("[data-testid=hello]")) return done(performance.timing.domContentLoadedEventEnd);
-        const wait = () => (ready() ? done(origin + ready().startTime) : requestAnimationFrame(wait));
+        const t = performance.timing;
+        const at = (end) => ({ end, origin, dcl: t.domContentLoadedEventEnd, load: t.loadEventEnd });
+        if (document.querySelector("[data-testid=hello]")) return done(at(t.domContentLoadedEventEnd));
+        const wait = () => (ready() ? done(at(origin + ready().startTime)) : requestAnimationFrame(wait));
         wait();
         setTimeout(() => done(null), 30000); // no mark: an older build; the figure is left out
       });
-      if (pid && shown) fromExec.push(shown - processStartEpochMs(pid));
+      if (pid && shown) {
+        const started = processStartEpochMs(pid);
+        fromExec.push(shown.end - started);
+        // Where the time goes: until the page's navigation starts (process, GTK, the webview and its
+        // processes), until DOMContentLoaded (the bundle parsed and run), until the ready mark.
+        phases.push({
+          to_navigation_start: Math.round(shown.origin - started),
+          to_dom_content_loaded: Math.round(shown.dcl - shown.origin),
+          to_ready: Math.round(shown.end - shown.dcl),
+        });
+      }
       await new Promise((r) => setTimeout(r, 5000));
       if (pid) memory.push(familyMemory(pid));
     } finally {
@@ -88,6 +101,7 @@ async function measure(label, binary, marker, prepare) {
     pss_mib: idle ? idle.pss / 1024 : null,
   };
   console.log(JSON.stringify(row));
+  console.log(`  phases from process start, each launch: ${JSON.stringify(phases)}`);
   if (idle) console.log(describe(idle));
   return row;
 }
