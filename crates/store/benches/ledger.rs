@@ -17,13 +17,14 @@
     missing_docs
 )]
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
-use hamyar_core::production::ProductionInput;
 use hamyar_store::seed::{SeedSize, seed};
 use hamyar_store::{Store, dashboard, hledger, members, production, shares, verify};
 
@@ -210,19 +211,7 @@ fn benches(c: &mut Criterion) {
 
     // Last, because it adds to the ledger: one interactive production entry, committed in its own
     // IMMEDIATE transaction with synchronous=FULL, on the million-event ledger.
-    let mut one = c.benchmark_group("large_append");
-    one.sample_size(50);
-    one.bench_function("record_one_entry_committed", |b| {
-        let input = ProductionInput {
-            date: "2026-11-27".into(),
-            product: 1,
-            quantity: "5".into(),
-            unit_value: "125000".into(),
-            ..ProductionInput::default()
-        };
-        b.iter(|| production::record_production(&mut store, "bench", now(), &input).expect("recorded"))
-    });
-    one.finish();
+    common::record_one_entry(c, "large_append", &mut store, now());
 }
 
 criterion_group!(ledger_benches, benches);

@@ -12,6 +12,8 @@
     missing_docs
 )]
 
+mod common;
+
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -140,19 +142,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| dashboard::figures(s, now()).expect("figures"))
     });
     g.finish();
-    let mut one = c.benchmark_group("production_append");
-    one.sample_size(50);
-    one.bench_function("record_one_entry_committed", |b| {
-        let input = ProductionInput {
-            date: "2026-11-27".into(),
-            product: 1,
-            quantity: "5".into(),
-            unit_value: "125000".into(),
-            ..ProductionInput::default()
-        };
-        b.iter(|| production::record_production(&mut store, "bench", now(), &input).expect("recorded"))
-    });
-    one.finish();
+    common::record_one_entry(c, "production_append", &mut store, now());
 }
 
 criterion_group!(production_benches, benches);
